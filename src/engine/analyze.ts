@@ -1,0 +1,109 @@
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import AggressiveTokenizer from 'natural/lib/natural/tokenizers/aggressive_tokenizer.js';
+import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js';
+import { normalize } from './normalize.js';
+import { SpellCorrector } from './spell.js';
+import type { Lexicon } from './types.js';
+
+const tokenizer = new AggressiveTokenizer();
+
+/** Splits normalised text into words (natural's tokenizer, punctuation dropped). */
+export function tokenize(normalized: string): string[] {
+  return tokenizer.tokenize(normalized).filter((t) => t.length > 0);
+}
+
+/** Porter stem of one word. */
+export function stem(word: string): string {
+  return PorterStemmer.stem(word);
+}
+
+export interface Analysis {
+  /** Stemmed content terms in question order (stop words and fillers removed). */
+  readonly terms: readonly string[];
+  /** Words of the question that were corrected, as `typo -> word`. */
+  readonly corrections: readonly string[];
+}
+
+/**
+ * The text pipeline shared by indexing and questions: normalise, tokenize, correct typos against
+ * the known vocabulary, fold synonyms, drop stop words, stem. Built once per knowledge base.
+ */
+export class Analyzer {
+  private readonly stop: Set<string>;
+  private readonly phrases = new Map<string, string[]>();
+  private readonly maxPhrase: number;
+  private corrector: SpellCorrector | null = null;
+
+  constructor(
+    lexicon: Lexicon,
+    private readonly maxChars: number,
+    private readonly minCorrectable: number,
+  ) {
+    const keep = new Set(lexicon.keep);
+    this.stop = new Set([...naturalStopwords.filter((w) => !keep.has(w)), ...lexicon.fillers]);
+    let maxPhrase = 1;
+    for (const [canonical, variants] of Object.entries(lexicon.synonyms)) {
+      for (const variant of variants) {
+        const key = tokenize(normalize(variant)).join(' ');
+        this.phrases.set(key, tokenize(normalize(canonical)));
+        maxPhrase = Math.max(maxPhrase, key.split(' ').length);
+      }
+    }
+    this.maxPhrase = maxPhrase;
+  }
+
+  /** Sets the vocabulary that questions are spell-corrected against (words of the knowledge base). */
+  setVocabulary(texts: Iterable<string>): void {
+    const counts = new Map<string, number>();
+    const add = (w: string): void => void counts.set(w, (counts.get(w) ?? 0) + 1);
+    for (const text of texts) for (const w of tokenize(normalize(text))) add(w);
+    for (const [key, canonical] of this.phrases) {
+      for (const w of key.split(' ')) add(w);
+      for (const w of canonical) add(w);
+    }
+    for (const w of this.stop) counts.delete(w);
+    this.corrector = new SpellCorrector(counts, this.minCorrectable);
+  }
+
+  /** Raw words of a text after typo correction and synonym folding, before stop words go. */
+  words(text: string): { words: string[]; corrections: string[] } {
+    const raw = tokenize(normalize(text, this.maxChars));
+    const corrections: string[] = [];
+    const corrected = raw.map((w) => {
+      if (!this.corrector || this.stop.has(w)) return w;
+      const fixed = this.corrector.correct(w);
+      if (fixed && fixed !== w) {
+        corrections.push(`${w} -> ${fixed}`);
+        return fixed;
+      }
+      return w;
+    });
+    return { words: this.foldSynonyms(corrected), corrections };
+  }
+
+  /** The analysis of one text (a question, an utterance or a keyword). */
+  analyze(text: string): Analysis {
+    const { words, corrections } = this.words(text);
+    const content = words.filter((w) => !this.stop.has(w));
+    const chosen = content.length > 0 ? content : words;
+    return { terms: chosen.map(stem), corrections };
+  }
+
+  private foldSynonyms(words: string[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      let matched = false;
+      for (let n = Math.min(this.maxPhrase, words.length - i); n >= 1; n--) {
+        const canonical = this.phrases.get(words.slice(i, i + n).join(' '));
+        if (canonical) {
+          out.push(...canonical);
+          i += n;
+          matched = true;
+          break;
+        }
+      }
+      if (!matched) out.push(words[i++]!);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Every tunable of the engine in one frozen object, so a reader sees the whole policy at once
+ * and a test or benchmark can override a field without touching the code that uses it.
+ */
+export interface EngineConfig {
+  /** Characters of a question the matcher reads; the rest is ignored, so cost stays bounded. */
+  readonly maxQuestionChars: number;
+  /** Share of the intent score taken from the nearest utterance (the rest: the intent centroid). */
+  readonly nearestWeight: number;
+  /** Confidence below which the engine falls back instead of guessing. */
+  readonly answerThreshold: number;
+  /** Two intents closer than this in confidence make the engine ask "Did you mean A or B?". */
+  readonly clarifyMargin: number;
+  /** Weight of a question word the knowledge base has never seen, relative to the rarest known word. */
+  readonly unknownWordWeight: number;
+  /**
+   * Share of a question's weight in words that no intent knows (unknown words, words seen only in
+   * fallback examples) above which the question is about something else and falls back.
+   */
+  readonly outsideShareLimit: number;
+  /** Shortest word the spelling corrector tries to correct. */
+  readonly minCorrectableLength: number;
+  /** A whole question at least this confident is never split into parts. */
+  readonly splitBelowConfidence: number;
+  /** Each part of a two-part question must be at least this confident. */
+  readonly partThreshold: number;
+  /** How many closest topics a fallback offers. */
+  readonly fallbackSuggestions: number;
+  /** Facts checked longer ago than this many days are reported as stale by `faqbot check`. */
+  readonly factMaxAgeDays: number;
+  /** Minimum example utterances an intent in `intents/` must have. */
+  readonly minUtterances: number;
+}
+
+export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
+  maxQuestionChars: 1000,
+  nearestWeight: 0.6,
+  answerThreshold: 0.4,
+  clarifyMargin: 0.04,
+  unknownWordWeight: 1.0,
+  outsideShareLimit: 0.45,
+  minCorrectableLength: 5,
+  splitBelowConfidence: 0.85,
+  partThreshold: 0.6,
+  fallbackSuggestions: 3,
+  factMaxAgeDays: 365,
+  minUtterances: 12,
+});
+
+/** The defaults with the given fields replaced. */
+export function withConfig(overrides: Partial<EngineConfig> = {}): EngineConfig {
+  return Object.freeze({ ...DEFAULT_CONFIG, ...overrides });
+}

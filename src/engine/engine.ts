@@ -1,0 +1,174 @@
+import { Analyzer, stem, tokenize } from './analyze.js';
+import { DEFAULT_CONFIG, type EngineConfig } from './config.js';
+import { Matcher } from './matcher.js';
+import { normalize } from './normalize.js';
+import { splitParts } from './parts.js';
+import { renderTemplate } from './template.js';
+import { NONE, type Answer, type Decision, type Intent, type KnowledgeBase, type Scored, type Topic, type Variant } from './types.js';
+
+/** The answer engine: knowledge in, decisions out. Pure and deterministic; channels render what it decides. */
+export interface Engine {
+  /** Decides how to answer one question. */
+  decide(text: string): Decision;
+  /** The answer of an intent or variant id (for buttons, slash commands and follow-ups). */
+  answer(intentId: string): Answer;
+  /** The topics the engine can answer, for menus and fallbacks. */
+  topics(): readonly Topic[];
+  /** Whether an id names an intent or a variant. */
+  has(intentId: string): boolean;
+  readonly kb: KnowledgeBase;
+  readonly config: EngineConfig;
+}
+
+interface Target {
+  readonly intent: Intent;
+  readonly variant?: Variant;
+}
+
+/** The family of an id: `certs.overview.compare` belongs to `certs.overview`'s family; refinements never compete. */
+function related(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+}
+
+/** Builds an engine over a validated knowledge base. */
+export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_CONFIG): Engine {
+  const analyzer = new Analyzer(kb.lexicon, config.maxQuestionChars, config.minCorrectableLength);
+  analyzer.setVocabulary([
+    ...kb.intents.flatMap((i) => [...i.utterances, ...i.keywords, ...i.variants.flatMap((v) => v.keywords)]),
+    ...kb.negatives,
+  ]);
+  const examples = [
+    ...kb.intents.flatMap((intent) =>
+      [...intent.utterances, ...intent.keywords].map((u) => ({ label: intent.id, terms: analyzer.analyze(u).terms })),
+    ),
+    ...kb.negatives.map((u) => ({ label: NONE, terms: analyzer.analyze(u).terms })),
+  ];
+  const matcher = new Matcher(examples, config.nearestWeight, config.unknownWordWeight, NONE);
+
+  const targets = new Map<string, Target>();
+  for (const intent of kb.intents) {
+    targets.set(intent.id, { intent });
+    for (const variant of intent.variants) targets.set(variant.id, { intent, variant });
+  }
+  const variantTerms = new Map(
+    kb.intents.flatMap((i) => i.variants).map((v) => [v.id, new Set(v.keywords.flatMap((k) => analyzer.analyze(k).terms))]),
+  );
+  const topicList: Topic[] = kb.intents.filter((i) => !i.smallTalk).map((i) => ({ intent: i.id, label: i.label }));
+  const topicOf = (id: string): Topic => {
+    const target = targets.get(id);
+    return { intent: id, label: target?.intent.label ?? id };
+  };
+
+  // Collection items a question can name, as stemmed term sequences (acronym and full name).
+  const comparers = kb.intents
+    .filter((i) => i.compare)
+    .map((intent) => {
+      const collection = kb.knowledge.collections[intent.compare!]!;
+      const items = collection.items.map((id) => {
+        const record = kb.knowledge.facts[id]!.value as Record<string, string>;
+        const aliases = [record.acronym, record.name].filter((a): a is string => Boolean(a));
+        return { id, aliases: aliases.map((a) => tokenize(normalize(a)).map(stem)) };
+      });
+      return { intent, items };
+    });
+
+  function mentioned(terms: readonly string[], aliases: readonly string[][]): boolean {
+    return aliases.some((alias) =>
+      terms.some((_t, i) => alias.length > 0 && alias.every((a, k) => terms[i + k] === a)),
+    );
+  }
+
+  function chooseVariant(intent: Intent, terms: readonly string[]): Variant | undefined {
+    let best: { variant: Variant; position: number } | undefined;
+    for (const variant of intent.variants) {
+      const keys = variantTerms.get(variant.id)!;
+      const position = terms.findIndex((t) => keys.has(t));
+      if (position >= 0 && (!best || position < best.position)) best = { variant, position };
+    }
+    return best?.variant;
+  }
+
+  function render(target: Target, onlyItems: readonly string[] = []): Answer {
+    const { intent, variant } = target;
+    const rendered = renderTemplate(variant?.answer ?? intent.answer, { knowledge: kb.knowledge, topics: topicList, onlyItems });
+    return {
+      intent: variant?.id ?? intent.id,
+      label: intent.label,
+      blocks: rendered.blocks,
+      sources: [...rendered.sources].sort().map((id) => kb.knowledge.sources[id]!),
+      followUps: intent.followUps.map(topicOf),
+    };
+  }
+
+  function decideWhole(text: string, allowParts: boolean): Decision {
+    const { terms } = analyzer.analyze(text);
+    const ranked = matcher.rank(terms);
+    const outside = matcher.outsideShare(terms);
+    const alternatives: Scored[] = ranked.slice(0, 5).map((r) => ({ intent: r.label, confidence: round(r.score) }));
+    const intents = ranked.filter((r) => r.label !== NONE);
+    const top = ranked[0];
+
+    for (const { intent, items } of comparers) {
+      const named = items.filter((item) => mentioned(terms, item.aliases)).map((item) => item.id);
+      if (named.length >= 2) {
+        const confidence = round(Math.max(top?.score ?? 0, 1 - config.clarifyMargin));
+        return { kind: 'answer', text, intent: intent.id, confidence, alternatives, answers: [render({ intent }, named)] };
+      }
+    }
+
+    if (allowParts && (!top || top.score < config.splitBelowConfidence)) {
+      const parts = splitParts(normalize(text, config.maxQuestionChars));
+      if (parts.length >= 2) {
+        const decided = parts.map((p) => decideWhole(p, false));
+        const confident = decided.filter((d) => d.kind !== 'fallback' && d.confidence >= config.partThreshold);
+        const distinct = confident.filter((d, i) => confident.findIndex((o) => related(o.intent, d.intent)) === i);
+        if (distinct.length >= 2 && distinct.length === decided.length) {
+          const answers = distinct.map((d) => render(targets.get(d.intent)!));
+          const confidence = round(Math.min(...distinct.map((d) => d.confidence)));
+          return { kind: 'answer', text, intent: distinct[0]!.intent, confidence, alternatives, answers };
+        }
+      }
+    }
+
+    const suggestions = intents
+      .filter((r) => !targets.get(r.label)!.intent.smallTalk)
+      .slice(0, config.fallbackSuggestions)
+      .map((r) => topicOf(r.label));
+    if (!top || top.label === NONE || top.score < config.answerThreshold || outside > config.outsideShareLimit) {
+      const fill = topicList.filter((t) => !suggestions.some((s) => s.intent === t.intent));
+      const offered = [...suggestions, ...fill].slice(0, config.fallbackSuggestions);
+      return { kind: 'fallback', text, intent: NONE, confidence: round(top?.score ?? 0), alternatives, suggestions: offered };
+    }
+    const second = intents.find((r) => !related(r.label, top.label));
+    const intent = targets.get(top.label)!.intent;
+    if (second && second.score >= config.answerThreshold && top.score - second.score < config.clarifyMargin) {
+      return {
+        kind: 'clarify',
+        text,
+        intent: top.label,
+        confidence: round(top.score),
+        alternatives,
+        choices: [topicOf(top.label), topicOf(second.label)],
+      };
+    }
+    const variant = chooseVariant(intent, terms);
+    return { kind: 'answer', text, intent: variant?.id ?? intent.id, confidence: round(top.score), alternatives, answers: [render({ intent, variant })] };
+  }
+
+  return {
+    kb,
+    config,
+    decide: (text: string) => decideWhole(typeof text === 'string' ? text : '', true),
+    answer(intentId: string): Answer {
+      const target = targets.get(intentId);
+      if (!target) throw new Error(`unknown intent "${intentId}": use one of ${[...targets.keys()].join(', ')}`);
+      return render(target);
+    },
+    topics: () => topicList,
+    has: (id: string) => targets.has(id),
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,152 @@
+/**
+ * The scorer: TF-IDF vectors over stemmed terms, compared with a question two ways — the nearest
+ * example utterance (precise on paraphrases) and the intent's centroid (robust when the wording is
+ * new) — through inverted indexes, so a question costs what its own terms touch, not a scan of
+ * every utterance. Knows nothing of careers: any labelled utterances will do.
+ */
+
+export interface LabelledTerms {
+  readonly label: string;
+  readonly terms: readonly string[];
+}
+
+export interface Ranked {
+  readonly label: string;
+  readonly score: number;
+}
+
+
+export class Matcher {
+  private readonly labels: string[] = [];
+  private readonly docLabel: number[] = [];
+  private readonly docNorm: number[] = [];
+  private readonly docPostings = new Map<string, number[]>();
+  private readonly centroidPostings = new Map<string, { label: number; weight: number }[]>();
+  private readonly centroidNorm: number[] = [];
+  private readonly idf = new Map<string, number>();
+  private readonly unknownWeight: number;
+  /** Terms seen only in examples of the outside label (the fallback's negatives). */
+  private readonly outsideOnly = new Set<string>();
+
+  constructor(
+    examples: readonly LabelledTerms[],
+    private readonly nearestWeight: number,
+    unknownWordWeight: number,
+    outsideLabel?: string,
+  ) {
+    const labelIndex = new Map<string, number>();
+    const labelDocs: number[] = [];
+    const termLabelCount = new Map<string, Map<number, number>>();
+    examples.forEach((example) => {
+      let l = labelIndex.get(example.label);
+      if (l === undefined) {
+        l = this.labels.length;
+        labelIndex.set(example.label, l);
+        this.labels.push(example.label);
+        labelDocs.push(0);
+      }
+      labelDocs[l]! += 1;
+      const doc = this.docLabel.length;
+      this.docLabel.push(l);
+      for (const term of new Set(example.terms)) {
+        let list = this.docPostings.get(term);
+        if (!list) this.docPostings.set(term, (list = []));
+        list.push(doc);
+        let counts = termLabelCount.get(term);
+        if (!counts) termLabelCount.set(term, (counts = new Map()));
+        counts.set(l, (counts.get(l) ?? 0) + 1);
+      }
+    });
+    const labelCount = this.labels.length;
+    let maxIdf = 0;
+    for (const [term, counts] of termLabelCount) {
+      const idf = Math.log(1 + labelCount / counts.size);
+      this.idf.set(term, idf);
+      maxIdf = Math.max(maxIdf, idf);
+    }
+    this.unknownWeight = unknownWordWeight * (maxIdf || 1);
+    const outside = outsideLabel === undefined ? -1 : (labelIndex.get(outsideLabel) ?? -1);
+    for (const [term, counts] of termLabelCount) if (counts.size === 1 && counts.has(outside)) this.outsideOnly.add(term);
+
+    const docNormSq = new Array<number>(this.docLabel.length).fill(0);
+    for (const [term, docs] of this.docPostings) {
+      const w = this.idf.get(term)!;
+      for (const doc of docs) docNormSq[doc]! += w * w;
+    }
+    for (const sq of docNormSq) this.docNorm.push(Math.sqrt(sq) || 1);
+
+    const centroidSq = new Array<number>(labelCount).fill(0);
+    for (const [term, counts] of termLabelCount) {
+      const idf = this.idf.get(term)!;
+      const list: { label: number; weight: number }[] = [];
+      for (const [label, count] of counts) {
+        const weight = (count / labelDocs[label]!) * idf;
+        list.push({ label, weight });
+        centroidSq[label]! += weight * weight;
+      }
+      this.centroidPostings.set(term, list);
+    }
+    for (const sq of centroidSq) this.centroidNorm.push(Math.sqrt(sq) || 1);
+  }
+
+  /** Whether a stemmed term occurs in any example. */
+  knows(term: string): boolean {
+    return this.idf.has(term);
+  }
+
+  /**
+   * Share of the question's weight carried by words no label but the outside one explains
+   * (unknown words and words seen only in fallback examples): high means the question is about
+   * something else, however well its other words match.
+   */
+  outsideShare(terms: readonly string[]): number {
+    let outside = 0;
+    let total = 0;
+    for (const t of new Set(terms)) {
+      const w = this.idf.get(t) ?? this.unknownWeight;
+      total += w * w;
+      if (!this.idf.has(t) || this.outsideOnly.has(t)) outside += w * w;
+    }
+    return total === 0 ? 1 : outside / total;
+  }
+
+  /** Every label that shares a term with the question, best first; ties broken by label for determinism. */
+  rank(terms: readonly string[]): Ranked[] {
+    const unique = [...new Set(terms)];
+    if (unique.length === 0) return [];
+    let qNormSq = 0;
+    const weights = unique.map((t) => {
+      const w = this.idf.get(t) ?? this.unknownWeight;
+      qNormSq += w * w;
+      return w;
+    });
+    const qNorm = Math.sqrt(qNormSq);
+
+    const docDot = new Map<number, number>();
+    const centroidDot = new Map<number, number>();
+    unique.forEach((term, i) => {
+      const w = weights[i]!;
+      const docs = this.docPostings.get(term);
+      if (docs) for (const doc of docs) docDot.set(doc, (docDot.get(doc) ?? 0) + w * w);
+      const cents = this.centroidPostings.get(term);
+      if (cents) for (const c of cents) centroidDot.set(c.label, (centroidDot.get(c.label) ?? 0) + w * c.weight);
+    });
+
+    const nearest = new Map<number, number>();
+    for (const [doc, dot] of docDot) {
+      const cos = dot / (qNorm * this.docNorm[doc]!);
+      const label = this.docLabel[doc]!;
+      if (cos > (nearest.get(label) ?? 0)) nearest.set(label, cos);
+    }
+    const ranked: Ranked[] = [];
+    for (const [label, dot] of centroidDot) {
+      const centroid = dot / (qNorm * this.centroidNorm[label]!);
+      const near = nearest.get(label) ?? 0;
+      const score = this.nearestWeight * near + (1 - this.nearestWeight) * centroid;
+      ranked.push({ label: this.labels[label]!, score: Math.min(1, score) });
+    }
+    ranked.sort((a, b) => b.score - a.score || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+    return ranked;
+  }
+}
+

@@ -1,0 +1,72 @@
+import Fuse from 'fuse.js';
+
+/** Optimal string alignment distance: Levenshtein plus adjacent transpositions ("hippa" -> "hipaa" is 1). */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array(rows * cols).fill(0);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, d[(i - 2) * cols + j - 2]! + 1);
+      }
+      d[i * cols + j] = best;
+    }
+  }
+  return d[rows * cols - 1]!;
+}
+
+/** Edits a word of this length may need to still count as a typo of a known word. */
+function allowedEdits(length: number): number {
+  return length >= 8 ? 2 : 1;
+}
+
+/**
+ * Corrects misspelt words against the knowledge base's own vocabulary. fuse.js proposes
+ * candidates from the (small) vocabulary; an edit-distance check keeps only real typos, so an
+ * unknown word of another domain ("lawyer") stays unknown instead of becoming a known one.
+ */
+export class SpellCorrector {
+  private readonly fuse: Fuse<string>;
+  private readonly cache = new Map<string, string | null>();
+
+  constructor(
+    private readonly vocabulary: ReadonlyMap<string, number>,
+    private readonly minLength: number,
+  ) {
+    const words = [...vocabulary.keys()].filter((w) => w.length >= minLength - 1).sort();
+    this.fuse = new Fuse(words, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 2 });
+  }
+
+  /** The known word `word` most likely misspells, or null when none is close enough. */
+  correct(word: string): string | null {
+    if (this.vocabulary.has(word)) return word;
+    if (word.length < this.minLength || /\d/.test(word)) return null;
+    const cached = this.cache.get(word);
+    if (cached !== undefined) return cached;
+    const limit = allowedEdits(word.length);
+    let best: { word: string; distance: number; freq: number } | null = null;
+    for (const hit of this.fuse.search(word, { limit: 12 })) {
+      const candidate = hit.item;
+      if (Math.abs(candidate.length - word.length) > limit) continue;
+      const distance = editDistance(word, candidate);
+      if (distance > limit || distance >= candidate.length - 1) continue;
+      const freq = this.vocabulary.get(candidate) ?? 0;
+      if (
+        !best ||
+        distance < best.distance ||
+        (distance === best.distance && (freq > best.freq || (freq === best.freq && candidate < best.word)))
+      ) {
+        best = { word: candidate, distance, freq };
+      }
+    }
+    const result = best ? best.word : null;
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(word, result);
+    return result;
+  }
+}

@@ -1,0 +1,112 @@
+/** The knowledge base as the engine receives it: already parsed and validated data. */
+
+export type RecordValue = Readonly<Record<string, string>>;
+export type FactValue = string | number | readonly string[] | RecordValue;
+
+export interface Fact {
+  readonly id: string;
+  readonly label?: string;
+  readonly value: FactValue;
+  readonly unit?: string;
+  readonly source: string;
+  readonly asOf: string;
+}
+
+export interface Source {
+  readonly id: string;
+  readonly title: string;
+  readonly ref: string;
+}
+
+export interface Collection {
+  readonly id: string;
+  readonly label: string;
+  /** Fact ids of records. */
+  readonly items: readonly string[];
+  /** Record field -> column heading. */
+  readonly columns: Readonly<Record<string, string>>;
+}
+
+export interface Knowledge {
+  readonly career: { readonly id: string; readonly title: string };
+  readonly sources: Readonly<Record<string, Source>>;
+  readonly facts: Readonly<Record<string, Fact>>;
+  readonly collections: Readonly<Record<string, Collection>>;
+}
+
+export interface Variant {
+  readonly id: string;
+  readonly keywords: readonly string[];
+  readonly answer: string;
+}
+
+export interface Intent {
+  readonly id: string;
+  readonly label: string;
+  readonly utterances: readonly string[];
+  readonly keywords: readonly string[];
+  readonly answer: string;
+  readonly followUps: readonly string[];
+  readonly variants: readonly Variant[];
+  /** A collection this intent compares side by side. */
+  readonly compare?: string;
+  /** Greetings, thanks and the like: never offered as topics. */
+  readonly smallTalk: boolean;
+}
+
+export interface Lexicon {
+  readonly synonyms: Readonly<Record<string, readonly string[]>>;
+  readonly fillers: readonly string[];
+  readonly keep: readonly string[];
+}
+
+export interface KnowledgeBase {
+  readonly knowledge: Knowledge;
+  readonly intents: readonly Intent[];
+  /** Questions that must fall back: negative evidence for the matcher. */
+  readonly negatives: readonly string[];
+  readonly lexicon: Lexicon;
+}
+
+/** The intent id of the fallback. */
+export const NONE = 'none';
+
+/** A block of an answer; channels render each kind in their own format. */
+export type Block =
+  | { readonly type: 'paragraph'; readonly text: string }
+  | { readonly type: 'list'; readonly ordered: boolean; readonly items: readonly string[] }
+  | { readonly type: 'table'; readonly columns: readonly string[]; readonly rows: readonly (readonly string[])[] };
+
+export interface Topic {
+  readonly intent: string;
+  readonly label: string;
+}
+
+/** One answer. Inline text may carry `*bold*` and `` `code` `` written by the knowledge base, never by a user. */
+export interface Answer {
+  readonly intent: string;
+  readonly label: string;
+  readonly blocks: readonly Block[];
+  readonly sources: readonly Source[];
+  readonly followUps: readonly Topic[];
+}
+
+export interface Scored {
+  readonly intent: string;
+  readonly confidence: number;
+}
+
+interface DecisionBase {
+  /** The question as it was asked. */
+  readonly text: string;
+  /** The best intent (`none` on fallback). */
+  readonly intent: string;
+  readonly confidence: number;
+  /** The next best intents with their confidence, best first. */
+  readonly alternatives: readonly Scored[];
+}
+
+export type Decision =
+  | (DecisionBase & { readonly kind: 'answer'; readonly answers: readonly Answer[] })
+  | (DecisionBase & { readonly kind: 'clarify'; readonly choices: readonly Topic[] })
+  | (DecisionBase & { readonly kind: 'fallback'; readonly suggestions: readonly Topic[] });

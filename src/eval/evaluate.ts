@@ -1,0 +1,88 @@
+import { NONE } from '../engine/types.js';
+
+/** One labelled question: `intent` is an id, or a list of ids when several answers are right. */
+export interface LabelledQuestion {
+  readonly text: string;
+  readonly intent: string | readonly string[];
+}
+
+export interface Miss {
+  readonly text: string;
+  readonly expected: readonly string[];
+  readonly predicted: string;
+  readonly confidence: number;
+}
+
+export interface EvalReport {
+  readonly total: number;
+  readonly inScope: number;
+  readonly outOfScope: number;
+  /** Share of in-scope questions answered with a right intent. */
+  readonly inScopeAccuracy: number;
+  /** Share of out-of-scope questions that fell back. */
+  readonly oosRecall: number;
+  /** In-scope questions that fell back. */
+  readonly falseFallbacks: number;
+  readonly misses: readonly Miss[];
+}
+
+/** Whether a predicted id answers a label: equal, or a refinement of it (`salary.entry` for `salary`). */
+export function matchesLabel(predicted: string, label: string): boolean {
+  return predicted === label || (label !== NONE && predicted.startsWith(`${label}.`));
+}
+
+/** Parses JSON Lines of labelled questions; names the line of any bad one. */
+export function parseLabelled(source: string, name: string): LabelledQuestion[] {
+  return source
+    .split('\n')
+    .map((line, i) => ({ line: line.trim(), n: i + 1 }))
+    .filter(({ line }) => line !== '')
+    .map(({ line, n }) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new Error(`${name}:${n}: not JSON; each line must be {"text": "...", "intent": "..."}`);
+      }
+      const q = value as { text?: unknown; intent?: unknown };
+      const intentOk = typeof q.intent === 'string' || (Array.isArray(q.intent) && q.intent.every((x) => typeof x === 'string'));
+      if (typeof q.text !== 'string' || !intentOk) throw new Error(`${name}:${n}: needs a string "text" and an "intent" id or list of ids`);
+      return { text: q.text, intent: q.intent as string | string[] };
+    });
+}
+
+/** Scores a classifier (question -> intent id and confidence) on labelled questions. */
+export function evaluate(
+  questions: readonly LabelledQuestion[],
+  classify: (text: string) => { intent: string; confidence: number },
+): EvalReport {
+  let inScope = 0;
+  let inRight = 0;
+  let oos = 0;
+  let oosRight = 0;
+  let falseFallbacks = 0;
+  const misses: Miss[] = [];
+  for (const q of questions) {
+    const expected = typeof q.intent === 'string' ? [q.intent] : [...q.intent];
+    const { intent, confidence } = classify(q.text);
+    const right = expected.some((label) => matchesLabel(intent, label));
+    if (expected.includes(NONE)) {
+      oos++;
+      if (right) oosRight++;
+    } else {
+      inScope++;
+      if (right) inRight++;
+      else if (intent === NONE) falseFallbacks++;
+    }
+    if (!right) misses.push({ text: q.text, expected, predicted: intent, confidence });
+  }
+  return {
+    total: questions.length,
+    inScope,
+    outOfScope: oos,
+    inScopeAccuracy: inScope ? inRight / inScope : 1,
+    oosRecall: oos ? oosRight / oos : 1,
+    falseFallbacks,
+    misses,
+  };
+}

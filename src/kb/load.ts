@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'yaml';
+import type { KnowledgeBase } from '../engine/types.js';
+import { KnowledgeBaseError, messages, type Problem } from './errors.js';
+import { buildKnowledgeBase, type ParsedFile } from './validate.js';
+
+export interface KnowledgeDirs {
+  /** Folder of career facts (`knowledge/`). */
+  readonly knowledgeDir: string;
+  /** Folder of intents, negatives and the lexicon (`intents/`). */
+  readonly intentsDir: string;
+  readonly minUtterances: number;
+}
+
+function readYamlDir(dir: string, base: string, problems: Problem[]): ParsedFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
+  } catch (error) {
+    problems.push({ file: relative(base, dir) || dir, path: '', message: messages.unreadable((error as Error).message) });
+    return [];
+  }
+  return names.flatMap((name) => {
+    const path = join(dir, name);
+    const file = relative(base, path);
+    try {
+      return [{ file, data: parse(readFileSync(path, 'utf8')) as unknown }];
+    } catch (error) {
+      problems.push({ file, path: '', message: messages.yamlSyntax((error as Error).message.split('\n')[0]!) });
+      return [];
+    }
+  });
+}
+
+/** Reads and validates `knowledge/` and `intents/`; throws KnowledgeBaseError listing every problem. */
+export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
+  const base = join(dirs.knowledgeDir, '..');
+  const problems: Problem[] = [];
+  const knowledgeFiles = readYamlDir(dirs.knowledgeDir, base, problems);
+  const intentFiles = readYamlDir(dirs.intentsDir, base, problems);
+  if (problems.length > 0) throw new KnowledgeBaseError(problems);
+  return buildKnowledgeBase(knowledgeFiles, intentFiles, { minUtterances: dirs.minUtterances });
+}

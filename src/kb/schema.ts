@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/** The one schema every knowledge and intent file is validated with. */
+
+const id = z.string().regex(/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/i, 'must be dotted words such as "salary.entry"');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+const text = z.string().trim().min(1, 'must not be empty');
+
+const factValue = z.union([
+  z.string().min(1),
+  z.number(),
+  z.array(z.string().min(1)).min(1),
+  z.record(z.string(), z.string().min(1)),
+]);
+
+export const knowledgeFileSchema = z.strictObject({
+  career: z.strictObject({ id, title: text }),
+  sources: z.record(z.string(), z.strictObject({ title: text, ref: text })),
+  defaults: z.strictObject({ source: z.string().optional(), asOf: date.optional() }).optional(),
+  facts: z.record(
+    id,
+    z.strictObject({
+      value: factValue,
+      label: text.optional(),
+      unit: text.optional(),
+      source: z.string().optional(),
+      asOf: date.optional(),
+    }),
+  ),
+  collections: z
+    .record(
+      z.string(),
+      z.strictObject({ label: text, items: z.array(z.string()).min(1), columns: z.record(z.string(), text) }),
+    )
+    .optional(),
+});
+
+const variantSchema = z.strictObject({
+  id,
+  keywords: z.array(text).min(1),
+  answer: z.string(),
+});
+
+export const intentSchema = z.strictObject({
+  id,
+  label: text,
+  utterances: z.array(text),
+  keywords: z.array(text).optional(),
+  answer: z.string(),
+  followUps: z.array(z.string()).max(3, 'takes at most 3 follow-ups').optional(),
+  variants: z.array(variantSchema).optional(),
+  compare: z.string().optional(),
+  smallTalk: z.boolean().optional(),
+});
+
+export const intentFileSchema = z
+  .strictObject({
+    intents: z.array(intentSchema).optional(),
+    negatives: z.array(text).optional(),
+    lexicon: z
+      .strictObject({
+        synonyms: z.record(z.string(), z.array(text)).optional(),
+        fillers: z.array(text).optional(),
+        keep: z.array(text).optional(),
+      })
+      .optional(),
+  })
+  .refine((f) => f.intents || f.negatives || f.lexicon, 'a file in intents/ needs `intents`, `negatives` or `lexicon`');
+
+export type KnowledgeFile = z.infer<typeof knowledgeFileSchema>;
+export type IntentFile = z.infer<typeof intentFileSchema>;

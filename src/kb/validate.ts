@@ -1,0 +1,151 @@
+import type { z } from 'zod';
+import { NONE, type Collection, type Fact, type Intent, type Knowledge, type KnowledgeBase, type Lexicon, type Source } from '../engine/types.js';
+import { checkTemplate } from '../engine/template.js';
+import { normalize } from '../engine/normalize.js';
+import { KnowledgeBaseError, messages, type Problem } from './errors.js';
+import { intentFileSchema, knowledgeFileSchema, type IntentFile, type KnowledgeFile } from './schema.js';
+
+/** A parsed YAML file and the name it is reported under (e.g. `intents/salary.yaml`). */
+export interface ParsedFile {
+  readonly file: string;
+  readonly data: unknown;
+}
+
+export interface ValidateOptions {
+  /** Minimum utterances per intent. */
+  readonly minUtterances: number;
+}
+
+function pathOf(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+}
+
+function parseWith<T>(schema: z.ZodType<T>, f: ParsedFile, problems: Problem[]): T | undefined {
+  const result = schema.safeParse(f.data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) problems.push({ file: f.file, path: pathOf(issue.path), message: issue.message });
+  return undefined;
+}
+
+function buildKnowledge(files: readonly { file: string; data: KnowledgeFile }[], problems: Problem[]): Knowledge {
+  const sources: Record<string, Source> = {};
+  const facts: Record<string, Fact> = {};
+  const collections: Record<string, Collection> = {};
+  for (const { data } of files) for (const [sid, s] of Object.entries(data.sources)) sources[sid] = { id: sid, ...s };
+  for (const { file, data } of files) {
+    for (const [fid, f] of Object.entries(data.facts)) {
+      const source = f.source ?? data.defaults?.source;
+      const asOf = f.asOf ?? data.defaults?.asOf;
+      const at = `facts.${fid}`;
+      if (!source) problems.push({ file, path: at, message: messages.missingSource() });
+      else if (!sources[source]) problems.push({ file, path: `${at}.source`, message: messages.unknownSource(source) });
+      if (!asOf) problems.push({ file, path: at, message: messages.missingAsOf() });
+      facts[fid] = { id: fid, value: f.value, label: f.label, unit: f.unit, source: source ?? '', asOf: asOf ?? '' };
+    }
+  }
+  for (const { file, data } of files) {
+    for (const [cid, c] of Object.entries(data.collections ?? {})) {
+      c.items.forEach((item, i) => {
+        const fact = facts[item];
+        if (!fact) problems.push({ file, path: `collections.${cid}.items[${i}]`, message: messages.unknownCollectionItem(item) });
+        else if (typeof fact.value !== 'object' || Array.isArray(fact.value))
+          problems.push({ file, path: `collections.${cid}.items[${i}]`, message: messages.notARecord(item) });
+      });
+      collections[cid] = { id: cid, ...c };
+    }
+  }
+  const career = files[0]?.data.career ?? { id: 'unknown', title: 'unknown' };
+  return { career, sources, facts, collections };
+}
+
+/**
+ * Validates parsed knowledge and intent files and assembles the knowledge base. Collects every
+ * problem (file, path inside it, what is wrong) and throws them together: never half a knowledge base.
+ */
+export function buildKnowledgeBase(
+  knowledgeFiles: readonly ParsedFile[],
+  intentFiles: readonly ParsedFile[],
+  options: ValidateOptions,
+): KnowledgeBase {
+  const problems: Problem[] = [];
+  const kFiles = knowledgeFiles.flatMap((f) => {
+    const data = parseWith(knowledgeFileSchema, f, problems);
+    return data ? [{ file: f.file, data }] : [];
+  });
+  const iFiles = intentFiles.flatMap((f) => {
+    const data = parseWith<IntentFile>(intentFileSchema, f, problems);
+    return data ? [{ file: f.file, data }] : [];
+  });
+  const knowledge = buildKnowledge(kFiles, problems);
+
+  const intents: Intent[] = [];
+  const negatives: string[] = [];
+  const lexicon: { synonyms: Record<string, string[]>; fillers: string[]; keep: string[] } = { synonyms: {}, fillers: [], keep: [] };
+  const where = new Map<string, string>();
+  const utteranceOwner = new Map<string, string>();
+  const claim = (utterance: string, owner: string, file: string, path: string): void => {
+    const key = normalize(utterance);
+    const other = utteranceOwner.get(key);
+    if (other && other !== owner) problems.push({ file, path, message: messages.duplicateUtterance(utterance, other) });
+    else utteranceOwner.set(key, owner);
+  };
+
+  for (const { file, data } of iFiles) {
+    (data.negatives ?? []).forEach((n, i) => {
+      claim(n, `"${NONE}" (negatives)`, file, `negatives[${i}]`);
+      negatives.push(n);
+    });
+    for (const [canonical, variants] of Object.entries(data.lexicon?.synonyms ?? {})) {
+      lexicon.synonyms[canonical] = [...(lexicon.synonyms[canonical] ?? []), ...variants];
+    }
+    lexicon.fillers.push(...(data.lexicon?.fillers ?? []));
+    lexicon.keep.push(...(data.lexicon?.keep ?? []));
+    (data.intents ?? []).forEach((raw, i) => {
+      const at = `intents[${i}]`;
+      for (const vid of [raw.id, ...(raw.variants ?? []).map((v) => v.id)]) {
+        const other = where.get(vid);
+        if (other) problems.push({ file, path: `${at}.id`, message: messages.duplicateId(vid, other) });
+        else where.set(vid, `${file} ${at}`);
+      }
+      if (raw.utterances.length < options.minUtterances)
+        problems.push({ file, path: `${at}.utterances`, message: messages.tooFewUtterances(raw.utterances.length, options.minUtterances) });
+      raw.utterances.forEach((u, j) => claim(u, `"${raw.id}"`, file, `${at}.utterances[${j}]`));
+      for (const p of checkTemplate(knowledge, raw.answer)) problems.push({ file, path: `${at}.answer`, message: p });
+      (raw.variants ?? []).forEach((v, j) => {
+        if (!v.id.startsWith(`${raw.id}.`)) problems.push({ file, path: `${at}.variants[${j}].id`, message: messages.variantPrefix(v.id, raw.id) });
+        for (const p of checkTemplate(knowledge, v.answer)) problems.push({ file, path: `${at}.variants[${j}].answer`, message: p });
+      });
+      if (raw.compare && !knowledge.collections[raw.compare])
+        problems.push({ file, path: `${at}.compare`, message: messages.unknownCompare(raw.compare) });
+      intents.push({
+        id: raw.id,
+        label: raw.label,
+        utterances: raw.utterances,
+        keywords: raw.keywords ?? [],
+        answer: raw.answer,
+        followUps: raw.followUps ?? [],
+        variants: raw.variants ?? [],
+        compare: raw.compare,
+        smallTalk: raw.smallTalk ?? false,
+      });
+    });
+  }
+  for (const { file, data } of iFiles) {
+    (data.intents ?? []).forEach((raw, i) => {
+      (raw.followUps ?? []).forEach((f, j) => {
+        if (!where.has(f)) problems.push({ file, path: `intents[${i}].followUps[${j}]`, message: messages.unknownFollowUp(f) });
+      });
+    });
+  }
+  if (knowledgeFiles.length === 0) problems.push({ file: 'knowledge/', path: '', message: messages.noKnowledge('knowledge/') });
+  if (intentFiles.length > 0 && intents.length === 0 && problems.length === 0)
+    problems.push({ file: 'intents/', path: '', message: messages.noIntents('intents/') });
+  if (problems.length > 0) throw new KnowledgeBaseError(problems);
+  return { knowledge, intents, negatives, lexicon: lexicon as Lexicon };
+}
+
+/** Facts whose `asOf` date is older than `maxAgeDays` on `today`: figures someone should re-check. */
+export function staleFacts(knowledge: Knowledge, maxAgeDays: number, today: Date): Fact[] {
+  const limit = today.getTime() - maxAgeDays * 86_400_000;
+  return Object.values(knowledge.facts).filter((f) => Date.parse(f.asOf) < limit);
+}
