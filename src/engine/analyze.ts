@@ -17,6 +17,16 @@ export function stem(word: string): string {
   return PorterStemmer.stem(word);
 }
 
+/**
+ * The terms plus each adjacent pair ("later career"), so word order the examples share counts as
+ * extra evidence. Pairs the matcher has never seen carry no weight (see Matcher).
+ */
+export function withPairs(terms: readonly string[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 1; i < terms.length; i++) pairs.push(`${terms[i - 1]} ${terms[i]}`);
+  return [...terms, ...pairs];
+}
+
 export interface Analysis {
   /** Stemmed content terms in question order (stop words and fillers removed). */
   readonly terms: readonly string[];

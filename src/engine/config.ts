@@ -35,7 +35,7 @@ export interface EngineConfig {
 export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
   maxQuestionChars: 1000,
   nearestWeight: 0.6,
-  answerThreshold: 0.4,
+  answerThreshold: 0.25,
   clarifyMargin: 0.04,
   unknownWordWeight: 1.0,
   outsideShareLimit: 0.45,

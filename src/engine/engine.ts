@@ -1,4 +1,4 @@
-import { Analyzer, stem, tokenize } from './analyze.js';
+import { Analyzer, stem, tokenize, withPairs } from './analyze.js';
 import { DEFAULT_CONFIG, type EngineConfig } from './config.js';
 import { Matcher } from './matcher.js';
 import { normalize } from './normalize.js';
@@ -37,11 +37,15 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     ...kb.intents.flatMap((i) => [...i.utterances, ...i.keywords, ...i.variants.flatMap((v) => v.keywords)]),
     ...kb.negatives,
   ]);
+  // Each variant's keywords also stand as one example of its intent, so they count as known words.
   const examples = [
     ...kb.intents.flatMap((intent) =>
-      [...intent.utterances, ...intent.keywords].map((u) => ({ label: intent.id, terms: analyzer.analyze(u).terms })),
+      [...intent.utterances, ...intent.keywords, ...intent.variants.map((v) => v.keywords.join(' '))].map((u) => ({
+        label: intent.id,
+        terms: withPairs(analyzer.analyze(u).terms),
+      })),
     ),
-    ...kb.negatives.map((u) => ({ label: NONE, terms: analyzer.analyze(u).terms })),
+    ...kb.negatives.map((u) => ({ label: NONE, terms: withPairs(analyzer.analyze(u).terms) })),
   ];
   const matcher = new Matcher(examples, config.nearestWeight, config.unknownWordWeight, NONE);
 
@@ -56,20 +60,20 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
   const topicList: Topic[] = kb.intents.filter((i) => !i.smallTalk).map((i) => ({ intent: i.id, label: i.label }));
   const topicOf = (id: string): Topic => {
     const target = targets.get(id);
-    return { intent: id, label: target?.intent.label ?? id };
+    return { intent: id, label: target?.variant?.label ?? target?.intent.label ?? id };
   };
 
   // Collection items a question can name, as stemmed term sequences (acronym and full name).
   const comparers = kb.intents
-    .filter((i) => i.compare)
-    .map((intent) => {
-      const collection = kb.knowledge.collections[intent.compare!]!;
+    .flatMap((intent) => intent.variants.filter((v) => v.compare).map((variant) => ({ intent, variant })))
+    .map(({ intent, variant }) => {
+      const collection = kb.knowledge.collections[variant.compare!]!;
       const items = collection.items.map((id) => {
         const record = kb.knowledge.facts[id]!.value as Record<string, string>;
         const aliases = [record.acronym, record.name].filter((a): a is string => Boolean(a));
         return { id, aliases: aliases.map((a) => tokenize(normalize(a)).map(stem)) };
       });
-      return { intent, items };
+      return { intent, variant, items };
     });
 
   function mentioned(terms: readonly string[], aliases: readonly string[][]): boolean {
@@ -93,7 +97,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     const rendered = renderTemplate(variant?.answer ?? intent.answer, { knowledge: kb.knowledge, topics: topicList, onlyItems });
     return {
       intent: variant?.id ?? intent.id,
-      label: intent.label,
+      label: variant?.label ?? intent.label,
       blocks: rendered.blocks,
       sources: [...rendered.sources].sort().map((id) => kb.knowledge.sources[id]!),
       followUps: intent.followUps.map(topicOf),
@@ -102,17 +106,17 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
 
   function decideWhole(text: string, allowParts: boolean): Decision {
     const { terms } = analyzer.analyze(text);
-    const ranked = matcher.rank(terms);
+    const ranked = matcher.rank(withPairs(terms));
     const outside = matcher.outsideShare(terms);
     const alternatives: Scored[] = ranked.slice(0, 5).map((r) => ({ intent: r.label, confidence: round(r.score) }));
     const intents = ranked.filter((r) => r.label !== NONE);
     const top = ranked[0];
 
-    for (const { intent, items } of comparers) {
+    for (const { intent, variant, items } of comparers) {
       const named = items.filter((item) => mentioned(terms, item.aliases)).map((item) => item.id);
       if (named.length >= 2) {
         const confidence = round(Math.max(top?.score ?? 0, 1 - config.clarifyMargin));
-        return { kind: 'answer', text, intent: intent.id, confidence, alternatives, answers: [render({ intent }, named)] };
+        return { kind: 'answer', text, intent: variant.id, confidence, alternatives, answers: [render({ intent, variant }, named)] };
       }
     }
 

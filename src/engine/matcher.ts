@@ -94,6 +94,11 @@ export class Matcher {
     return this.idf.has(term);
   }
 
+  /** Distinct terms that carry weight: a word pair ("a b") counts only when some example has it. */
+  private weighable(terms: readonly string[]): string[] {
+    return [...new Set(terms)].filter((t) => !t.includes(' ') || this.idf.has(t));
+  }
+
   /**
    * Share of the question's weight carried by words no label but the outside one explains
    * (unknown words and words seen only in fallback examples): high means the question is about
@@ -102,7 +107,7 @@ export class Matcher {
   outsideShare(terms: readonly string[]): number {
     let outside = 0;
     let total = 0;
-    for (const t of new Set(terms)) {
+    for (const t of this.weighable(terms)) {
       const w = this.idf.get(t) ?? this.unknownWeight;
       total += w * w;
       if (!this.idf.has(t) || this.outsideOnly.has(t)) outside += w * w;
@@ -112,7 +117,7 @@ export class Matcher {
 
   /** Every label that shares a term with the question, best first; ties broken by label for determinism. */
   rank(terms: readonly string[]): Ranked[] {
-    const unique = [...new Set(terms)];
+    const unique = this.weighable(terms);
     if (unique.length === 0) return [];
     let qNormSq = 0;
     const weights = unique.map((t) => {

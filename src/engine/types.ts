@@ -36,6 +36,9 @@ export interface Knowledge {
 
 export interface Variant {
   readonly id: string;
+  readonly label?: string;
+  /** A collection this variant compares side by side. */
+  readonly compare?: string;
   readonly keywords: readonly string[];
   readonly answer: string;
 }
@@ -48,8 +51,6 @@ export interface Intent {
   readonly answer: string;
   readonly followUps: readonly string[];
   readonly variants: readonly Variant[];
-  /** A collection this intent compares side by side. */
-  readonly compare?: string;
   /** Greetings, thanks and the like: never offered as topics. */
   readonly smallTalk: boolean;
 }

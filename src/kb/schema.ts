@@ -37,6 +37,8 @@ export const knowledgeFileSchema = z.strictObject({
 
 const variantSchema = z.strictObject({
   id,
+  label: text.optional(),
+  compare: z.string().optional(),
   keywords: z.array(text).min(1),
   answer: z.string(),
 });
@@ -49,7 +51,6 @@ export const intentSchema = z.strictObject({
   answer: z.string(),
   followUps: z.array(z.string()).max(3, 'takes at most 3 follow-ups').optional(),
   variants: z.array(variantSchema).optional(),
-  compare: z.string().optional(),
   smallTalk: z.boolean().optional(),
 });
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { NONE, type Collection, type Fact, type Intent, type Knowledge, type KnowledgeBase, type Lexicon, type Source } from '../engine/types.js';
 import { checkTemplate } from '../engine/template.js';
 import { normalize } from '../engine/normalize.js';
+import { tokenize } from '../engine/analyze.js';
 import { KnowledgeBaseError, messages, type Problem } from './errors.js';
 import { intentFileSchema, knowledgeFileSchema, type IntentFile, type KnowledgeFile } from './schema.js';
 
@@ -84,7 +85,7 @@ export function buildKnowledgeBase(
   const where = new Map<string, string>();
   const utteranceOwner = new Map<string, string>();
   const claim = (utterance: string, owner: string, file: string, path: string): void => {
-    const key = normalize(utterance);
+    const key = tokenize(normalize(utterance)).join(' ');
     const other = utteranceOwner.get(key);
     if (other && other !== owner) problems.push({ file, path, message: messages.duplicateUtterance(utterance, other) });
     else utteranceOwner.set(key, owner);
@@ -114,9 +115,9 @@ export function buildKnowledgeBase(
       (raw.variants ?? []).forEach((v, j) => {
         if (!v.id.startsWith(`${raw.id}.`)) problems.push({ file, path: `${at}.variants[${j}].id`, message: messages.variantPrefix(v.id, raw.id) });
         for (const p of checkTemplate(knowledge, v.answer)) problems.push({ file, path: `${at}.variants[${j}].answer`, message: p });
+        if (v.compare && !knowledge.collections[v.compare])
+          problems.push({ file, path: `${at}.variants[${j}].compare`, message: messages.unknownCompare(v.compare) });
       });
-      if (raw.compare && !knowledge.collections[raw.compare])
-        problems.push({ file, path: `${at}.compare`, message: messages.unknownCompare(raw.compare) });
       intents.push({
         id: raw.id,
         label: raw.label,
@@ -125,7 +126,6 @@ export function buildKnowledgeBase(
         answer: raw.answer,
         followUps: raw.followUps ?? [],
         variants: raw.variants ?? [],
-        compare: raw.compare,
         smallTalk: raw.smallTalk ?? false,
       });
     });

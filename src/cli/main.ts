@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+import { createInterface } from 'node:readline';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadEngine, knowledgeDirs } from '../app/knowledge.js';
+import { DEFAULT_CONFIG } from '../engine/config.js';
+import type { Engine } from '../engine/engine.js';
+import { evaluate, parseLabelled } from '../eval/evaluate.js';
+import { KnowledgeBaseError } from '../kb/errors.js';
+import { loadKnowledgeBase } from '../kb/load.js';
+import { staleFacts } from '../kb/validate.js';
+import { decisionText, type TextStyle } from '../render/plain-text.js';
+import { askResult } from './json-lines.js';
+
+const USAGE = `faqbot: the career FAQ assistant in a terminal
+
+  faqbot ask "question"        answer one question
+  faqbot ask --json            read one question per stdin line, write one JSON object per line
+  faqbot chat                  ask questions interactively (Ctrl-D or "quit" to leave)
+  faqbot eval FILE.jsonl       in-scope accuracy, out-of-scope recall and each miss
+  faqbot check [--max-age D]   validate knowledge/ and intents/; warn on facts older than D days
+`;
+
+const style: TextStyle = process.stdout.isTTY ? { bold: (t) => `\x1b[1m${t}\x1b[22m` } : { bold: (t) => t };
+
+async function* stdinLines(): AsyncGenerator<string> {
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
+  for await (const line of rl) yield line;
+}
+
+async function askJson(engine: Engine): Promise<void> {
+  for await (const line of stdinLines()) {
+    let out: string;
+    try {
+      out = JSON.stringify(askResult(engine, line));
+    } catch (error) {
+      out = JSON.stringify({ text: line, intent: 'none', confidence: 0, answer: '', alternatives: [], error: (error as Error).message });
+    }
+    process.stdout.write(`${out}\n`);
+  }
+}
+
+async function chat(engine: Engine): Promise<void> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  const prompt = (): void => {
+    if (process.stdin.isTTY) rl.prompt();
+  };
+  rl.setPrompt('you> ');
+  console.log('Ask about this career. Type "quit" to leave.');
+  prompt();
+  for await (const line of rl) {
+    if (/^\s*(quit|exit)\s*$/i.test(line)) break;
+    console.log(`\n${decisionText(engine.decide(line), style)}\n`);
+    prompt();
+  }
+  rl.close();
+}
+
+function evalFile(engine: Engine, file: string, json: boolean): void {
+  const report = evaluate(parseLabelled(readFileSync(file, 'utf8'), file), (t) => engine.decide(t));
+  if (json) {
+    console.log(JSON.stringify({ eval: file, ...report }));
+    return;
+  }
+  for (const m of report.misses) {
+    console.log(`miss: ${JSON.stringify(m.text)} expected ${m.expected.join('|')} got ${m.predicted} (${m.confidence.toFixed(2)})`);
+  }
+  console.log(`questions: ${report.total} (${report.inScope} in scope, ${report.outOfScope} out of scope)`);
+  console.log(`in-scope accuracy: ${report.inScopeAccuracy.toFixed(3)}`);
+  console.log(`out-of-scope recall: ${report.oosRecall.toFixed(3)}`);
+  console.log(`false fallbacks: ${report.falseFallbacks}`);
+}
+
+function check(maxAgeDays: number): void {
+  const kb = loadKnowledgeBase({ ...knowledgeDirs(), minUtterances: DEFAULT_CONFIG.minUtterances });
+  const utterances = kb.intents.reduce((n, i) => n + i.utterances.length, 0);
+  console.log(
+    `ok: ${Object.keys(kb.knowledge.facts).length} facts, ${kb.intents.length} intents, ` +
+      `${utterances} utterances, ${kb.negatives.length} fallback examples`,
+  );
+  for (const fact of staleFacts(kb.knowledge, maxAgeDays, new Date())) {
+    console.log(`warning: fact "${fact.id}" was last checked ${fact.asOf}, more than ${maxAgeDays} days ago: re-check it against its source`);
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, 'max-age': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  switch (command) {
+    case 'check': {
+      const maxAge = values['max-age'] === undefined ? DEFAULT_CONFIG.factMaxAgeDays : Number(values['max-age']);
+      if (!Number.isFinite(maxAge) || maxAge < 0) throw new Error(`--max-age takes a number of days, not "${values['max-age']}"`);
+      check(maxAge);
+      return 0;
+    }
+    case 'ask': {
+      const engine = loadEngine();
+      if (values.json) await askJson(engine);
+      else if (rest.length === 0) throw new Error('ask needs a question: faqbot ask "how much do they earn?" (or --json to read stdin)');
+      else console.log(decisionText(engine.decide(rest.join(' ')), style));
+      return 0;
+    }
+    case 'chat':
+      await chat(loadEngine());
+      return 0;
+    case 'eval': {
+      if (!rest[0]) throw new Error('eval needs a file: faqbot eval ../shared/eval/dev.jsonl');
+      evalFile(loadEngine(), rest[0], Boolean(values.json));
+      return 0;
+    }
+    default:
+      process.stderr.write(`faqbot: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`faqbot: ${error instanceof KnowledgeBaseError ? error.message : (error as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+
+const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+
+function run(args: string[], input = '', command = process.execPath, env: NodeJS.ProcessEnv = process.env) {
+  const r = spawnSync(command, command === process.execPath ? [CLI, ...args] : args, { input, encoding: 'utf8', cwd: ROOT, env });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('faqbot CLI', () => {
+  it('ask: answers one question as text', () => {
+    const r = run(['ask', 'do I need a degree?']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^No\. Most entry-level roles require a postsecondary certificate/);
+  });
+
+  it('ask --json: one JSON object per input line, in order, even for empty lines', () => {
+    const r = run(['ask', '--json'], 'salary\n\nhow do I make pasta\n');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({ text: 'salary', intent: 'salary', answer: expect.stringContaining('$50,250') });
+    expect(Object.keys(lines[0]).sort()).toEqual(['alternatives', 'answer', 'confidence', 'intent', 'text']);
+    expect(lines[1]).toMatchObject({ text: '', intent: 'none' });
+    expect(lines[2]).toMatchObject({ intent: 'none' });
+    for (const l of lines) {
+      expect(l.confidence).toBeGreaterThanOrEqual(0);
+      expect(l.confidence).toBeLessThanOrEqual(1);
+      for (const a of l.alternatives) expect(Object.keys(a).sort()).toEqual(['confidence', 'intent']);
+    }
+  });
+
+  it('npm run --silent ask -- --json prints nothing but the JSON lines', () => {
+    const r = run(['run', '--silent', 'ask', '--', '--json'], 'cpc\n', 'npm');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ intent: 'certs.cpc' });
+  });
+
+  it('check: validates and summarises the knowledge base', () => {
+    const r = run(['check']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ok: \d+ facts, \d+ intents, \d+ utterances, \d+ fallback examples/);
+  });
+
+  it('check: warns about facts older than --max-age days', () => {
+    const r = run(['check', '--max-age', '0']);
+    expect(r.stdout).toMatch(/warning: fact "salary\.entry" was last checked \d{4}-\d{2}-\d{2}, more than 0 days ago/);
+  });
+
+  it('a broken knowledge base refuses to start with the file and path named', () => {
+    const env = { ...process.env, INTENTS_DIR: join(ROOT, 'tests', 'fixtures', 'kb', 'broken', 'unknown-fact') };
+    const r = run(['ask', 'salary'], '', process.execPath, env);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/topics\.yaml: intents\[0\]\.answer: unknown fact "pay\.middle"/);
+  });
+
+  it('eval: prints accuracy, recall, false fallbacks and misses', () => {
+    const r = run(['eval', join(ROOT, 'tests', 'fixtures', 'eval-small.jsonl')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('in-scope accuracy: 1.000');
+    expect(r.stdout).toContain('out-of-scope recall: 1.000');
+    expect(r.stdout).toContain('false fallbacks: 0');
+  });
+
+  it('an unknown command prints the usage and exits 2', () => {
+    const r = run(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown command "frobnicate"');
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { Decision } from '../../src/engine/types.js';
+import { decisionText } from '../../src/render/plain-text.js';
+import { fixtureEngine, productEngine } from '../helpers.js';
+
+const engine = productEngine();
+const say = (q: string): string => decisionText(engine.decide(q));
+const intentOf = (q: string): string => engine.decide(q).intent;
+
+describe('engine on the product knowledge base', () => {
+  it('Typo tolerance: misspelt topic words still land', () => {
+    expect(intentOf('what is the salery')).toMatch(/^salary/);
+    expect(intentOf('which certifcations are there')).toMatch(/^certs\.overview/);
+    expect(intentOf('what are the job responsibilites')).toBe('role.duties');
+    expect(intentOf('do i have to know hippa')).toBe('role.privacy');
+  });
+
+  it('Slack markup around a question does not change its answer', () => {
+    expect(intentOf('<@U0BOT> *how much* do coders get paid? :moneybag: <!here>')).toMatch(/^salary/);
+  });
+
+  it('Near-domain questions the page does not answer fall back instead of guessing', () => {
+    for (const q of ['how much does a dentist earn', 'can I get a copy of my own medical records', 'how much is the rhit exam fee', 'how do i become a veterinarian']) {
+      expect(engine.decide(q).kind, q).toBe('fallback');
+    }
+  });
+
+  it('A fallback says plainly it has no answer and offers the closest topics', () => {
+    const d = engine.decide('what is the weather in Paris');
+    expect(d.kind).toBe('fallback');
+    if (d.kind !== 'fallback') return;
+    expect(d.intent).toBe('none');
+    expect(d.suggestions.length).toBe(3);
+    expect(decisionText(d)).toMatch(/^Sorry, I don't have an answer to that\. I can help with: /);
+  });
+
+  it('An answer carrying a figure leads with the figure asked for', () => {
+    const d = engine.decide('what do beginners earn');
+    expect(d.intent).toBe('salary.entry');
+    expect(say('what do beginners earn').split('\n')[0]).toContain('$35,780');
+    expect(say('what do experienced coders make').split('\n')[0]).toContain('$80,950');
+    expect(say('what is the median pay').split('\n')[0]).toContain('$50,250');
+  });
+
+  it('The salary answer carries all three figures from knowledge/', () => {
+    const text = say('salary');
+    for (const figure of ['$35,780', '$50,250', '$80,950']) expect(text).toContain(figure);
+  });
+
+  it("Two-part questions get both answers in one reply", () => {
+    const d = engine.decide("what's the pay and how long is the training?");
+    expect(d.kind).toBe('answer');
+    if (d.kind !== 'answer') return;
+    expect(d.answers.map((a) => a.intent.split('.')[0])).toEqual(['salary', 'training']);
+    expect(decisionText(d)).toContain('under a year');
+  });
+
+  it('Comparisons get a side-by-side table of the certifications named', () => {
+    const d = engine.decide('CPC vs RHIT');
+    expect(d.intent).toBe('certs.overview.compare');
+    if (d.kind !== 'answer') throw new Error('expected an answer');
+    const table = d.answers[0]!.blocks.find((b) => b.type === 'table');
+    expect(table).toMatchObject({ type: 'table', rows: [['CPC', 'Certified Professional Coder', 'AAPC', 'medical coders'], expect.arrayContaining(['RHIT', 'AHIMA'])] });
+  });
+
+  it('"Which certification is for beginners?" leads with the starter credential and compares all three', () => {
+    const d = engine.decide('which certification is for beginners?');
+    expect(d.intent).toBe('certs.overview.beginner');
+    expect(say('which certification is for beginners?').split('\n')[0]).toContain('CCA');
+  });
+
+  it('The same question always gets the same decision', () => {
+    const q = 'how do I become a medical coder?';
+    expect(engine.decide(q)).toEqual(engine.decide(q));
+  });
+
+  it('Every answer names its source and offers follow-ups', () => {
+    const d = engine.decide('what software will I use');
+    if (d.kind !== 'answer') throw new Error('expected an answer');
+    expect(d.answers[0]!.sources[0]!.title).toMatch(/career-center page/);
+    expect(d.answers[0]!.followUps.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('Empty, whitespace and emoji-only questions fall back with topics', () => {
+    for (const q of ['', '   ', ':smile: :wave:']) {
+      const d: Decision = engine.decide(q);
+      expect(d.kind).toBe('fallback');
+    }
+  });
+});
+
+describe('engine mechanics on a small fixture knowledge base', () => {
+  const small = fixtureEngine();
+
+  it('answers from templates over facts, formatting money', () => {
+    expect(decisionText(small.decide('what is the salary'), undefined, false)).toBe('• Starting: $30,000\n• Top: $90,000');
+  });
+
+  it('picks the variant whose keyword the question uses', () => {
+    expect(small.decide('starting salary').intent).toBe('pay.start');
+  });
+
+  it('naming two collection items asks for the comparison, whatever else the question says', () => {
+    const d = small.decide('abc or xyz');
+    expect(d.intent).toBe('badges.compare');
+  });
+
+  it('negative examples pull a question to the fallback', () => {
+    expect(small.decide('how much does a pilot earn').kind).toBe('fallback');
+  });
+
+  it('answer() renders any intent or variant, and refuses unknown ids', () => {
+    expect(small.answer('tools').blocks).toEqual([{ type: 'paragraph', text: 'You use Hammer, Saw and Drill.' }]);
+    expect(() => small.answer('nope')).toThrow(/unknown intent "nope"/);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { SpellCorrector, editDistance } from '../../src/engine/spell.js';
+
+const vocab = new Map([
+  ['salary', 3],
+  ['certifications', 2],
+  ['responsibilities', 1],
+  ['hipaa', 1],
+  ['degree', 2],
+  ['later', 1],
+]);
+
+describe('spelling correction', () => {
+  const corrector = new SpellCorrector(vocab, 5);
+
+  it('Typo tolerance: one or two edits find the known word', () => {
+    expect(corrector.correct('salery')).toBe('salary');
+    expect(corrector.correct('certifcations')).toBe('certifications');
+    expect(corrector.correct('responsibilites')).toBe('responsibilities');
+    expect(corrector.correct('degre')).toBe('degree');
+  });
+
+  it('Typo tolerance: a transposition counts as one edit (hippa -> hipaa)', () => {
+    expect(editDistance('hippa', 'hipaa')).toBe(1);
+    expect(corrector.correct('hippa')).toBe('hipaa');
+  });
+
+  it('A word of another domain stays unknown instead of becoming a near word', () => {
+    expect(corrector.correct('lawyer')).toBeNull();
+    expect(corrector.correct('plumber')).toBeNull();
+  });
+
+  it('Short words and numbers are never corrected', () => {
+    expect(corrector.correct('pay')).toBeNull();
+    expect(corrector.correct('12345')).toBeNull();
+  });
+});

@@ -1,0 +1,33 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluate, matchesLabel, parseLabelled } from '../../src/eval/evaluate.js';
+import { SHARED, productEngine } from '../helpers.js';
+
+describe('evaluation', () => {
+  it('a refined id counts for its parent label, never the other way round', () => {
+    expect(matchesLabel('salary.entry', 'salary')).toBe(true);
+    expect(matchesLabel('salary', 'salary.entry')).toBe(false);
+    expect(matchesLabel('salaryx', 'salary')).toBe(false);
+  });
+
+  it('counts in-scope accuracy, out-of-scope recall and false fallbacks', () => {
+    const qs = parseLabelled('{"text":"a","intent":"x"}\n{"text":"b","intent":["y","z"]}\n{"text":"c","intent":"none"}\n', 't');
+    const answers: Record<string, string> = { a: 'x.more', b: 'none', c: 'none' };
+    const r = evaluate(qs, (t) => ({ intent: answers[t]!, confidence: 0.5 }));
+    expect(r).toMatchObject({ inScope: 2, outOfScope: 1, inScopeAccuracy: 0.5, oosRecall: 1, falseFallbacks: 1 });
+    expect(r.misses).toEqual([{ text: 'b', expected: ['y', 'z'], predicted: 'none', confidence: 0.5 }]);
+  });
+
+  it('a malformed line is reported with its line number', () => {
+    expect(() => parseLabelled('{"text":"a","intent":"x"}\nnot json', 'f.jsonl')).toThrow('f.jsonl:2: not JSON');
+  });
+
+  const dev = join(SHARED, 'eval', 'dev.jsonl');
+  it.runIf(existsSync(dev))('dev set: in-scope accuracy >= 0.97 and out-of-scope recall >= 0.90', () => {
+    const engine = productEngine();
+    const r = evaluate(parseLabelled(readFileSync(dev, 'utf8'), dev), (t) => engine.decide(t));
+    expect(r.inScopeAccuracy).toBeGreaterThanOrEqual(0.97);
+    expect(r.oosRecall).toBeGreaterThanOrEqual(0.9);
+  });
+});
