@@ -11,6 +11,11 @@ export interface EngineConfig {
   readonly answerThreshold: number;
   /** Two intents closer than this in confidence make the engine ask "Did you mean A or B?". */
   readonly clarifyMargin: number;
+  /**
+   * How much the nearest-utterance score favours covering the question over covering the
+   * utterance (0.5 is the cosine; higher forgives examples that have extra words).
+   */
+  readonly queryCoverage: number;
   /** Weight of a question word the knowledge base has never seen, relative to the rarest known word. */
   readonly unknownWordWeight: number;
   /**
@@ -37,8 +42,9 @@ export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
   nearestWeight: 0.6,
   answerThreshold: 0.25,
   clarifyMargin: 0.04,
-  unknownWordWeight: 1.0,
-  outsideShareLimit: 0.45,
+  queryCoverage: 0.7,
+  unknownWordWeight: 1.2,
+  outsideShareLimit: 0.55,
   minCorrectableLength: 5,
   splitBelowConfidence: 0.85,
   partThreshold: 0.6,

@@ -47,7 +47,12 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     ),
     ...kb.negatives.map((u) => ({ label: NONE, terms: withPairs(analyzer.analyze(u).terms) })),
   ];
-  const matcher = new Matcher(examples, config.nearestWeight, config.unknownWordWeight, NONE);
+  const matcher = new Matcher(examples, {
+    nearestWeight: config.nearestWeight,
+    unknownWordWeight: config.unknownWordWeight,
+    queryCoverage: config.queryCoverage,
+    outsideLabel: NONE,
+  });
 
   const targets = new Map<string, Target>();
   for (const intent of kb.intents) {
@@ -110,7 +115,9 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     const outside = matcher.outsideShare(terms);
     const alternatives: Scored[] = ranked.slice(0, 5).map((r) => ({ intent: r.label, confidence: round(r.score) }));
     const intents = ranked.filter((r) => r.label !== NONE);
-    const top = ranked[0];
+    // Fallback examples win on their own words (other careers, exam fees), not on shared phrasing:
+    // a question every word of which the intents know goes to the best intent.
+    const top = ranked[0]?.label === NONE && outside === 0 ? intents[0] : ranked[0];
 
     for (const { intent, variant, items } of comparers) {
       const named = items.filter((item) => mentioned(terms, item.aliases)).map((item) => item.id);

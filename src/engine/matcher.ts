@@ -10,6 +10,17 @@ export interface LabelledTerms {
   readonly terms: readonly string[];
 }
 
+export interface MatcherOptions {
+  /** Share of a label's score from its nearest example (the rest: its centroid). */
+  readonly nearestWeight: number;
+  /** Weight of an unknown question word, relative to the rarest known one. */
+  readonly unknownWordWeight: number;
+  /** 0.5 scores the nearest example by cosine; higher favours covering the question. */
+  readonly queryCoverage: number;
+  /** The label of fallback examples, whose own words count as outside (see outsideShare). */
+  readonly outsideLabel?: string;
+}
+
 export interface Ranked {
   readonly label: string;
   readonly score: number;
@@ -28,12 +39,13 @@ export class Matcher {
   /** Terms seen only in examples of the outside label (the fallback's negatives). */
   private readonly outsideOnly = new Set<string>();
 
-  constructor(
-    examples: readonly LabelledTerms[],
-    private readonly nearestWeight: number,
-    unknownWordWeight: number,
-    outsideLabel?: string,
-  ) {
+  private readonly nearestWeight: number;
+  private readonly queryCoverage: number;
+
+  constructor(examples: readonly LabelledTerms[], options: MatcherOptions) {
+    const { outsideLabel } = options;
+    this.nearestWeight = options.nearestWeight;
+    this.queryCoverage = options.queryCoverage;
     const labelIndex = new Map<string, number>();
     const labelDocs: number[] = [];
     const termLabelCount = new Map<string, Map<number, number>>();
@@ -64,7 +76,7 @@ export class Matcher {
       this.idf.set(term, idf);
       maxIdf = Math.max(maxIdf, idf);
     }
-    this.unknownWeight = unknownWordWeight * (maxIdf || 1);
+    this.unknownWeight = options.unknownWordWeight * (maxIdf || 1);
     const outside = outsideLabel === undefined ? -1 : (labelIndex.get(outsideLabel) ?? -1);
     for (const [term, counts] of termLabelCount) if (counts.size === 1 && counts.has(outside)) this.outsideOnly.add(term);
 
@@ -139,7 +151,8 @@ export class Matcher {
 
     const nearest = new Map<number, number>();
     for (const [doc, dot] of docDot) {
-      const cos = dot / (qNorm * this.docNorm[doc]!);
+      const d = this.docNorm[doc]!;
+      const cos = Math.pow(dot / qNormSq, this.queryCoverage) * Math.pow(dot / (d * d), 1 - this.queryCoverage);
       const label = this.docLabel[doc]!;
       if (cos > (nearest.get(label) ?? 0)) nearest.set(label, cos);
     }

@@ -10,7 +10,7 @@ const examples = [
 ];
 
 describe('Matcher', () => {
-  const matcher = new Matcher(examples, 0.6, 1, 'none');
+  const matcher = new Matcher(examples, { nearestWeight: 0.6, unknownWordWeight: 1, queryCoverage: 0.5, outsideLabel: 'none' });
 
   it('ranks the label whose examples share the question terms first', () => {
     const ranked = matcher.rank(['play', 'jazz']);
