@@ -12,10 +12,14 @@ export interface Engine {
   decide(text: string): Decision;
   /** The answer of an intent or variant id (for buttons, slash commands and follow-ups). */
   answer(intentId: string): Answer;
+  /** A decision that answers with the given intents, as a button press or slash command asks. */
+  decideIntents(intentIds: readonly string[], text?: string): Decision;
   /** The topics the engine can answer, for menus and fallbacks. */
   topics(): readonly Topic[];
   /** Whether an id names an intent or a variant. */
   has(intentId: string): boolean;
+  /** The intent answering the item of a collection named by acronym or name (`cpc`), if any. */
+  findItem(collectionId: string, name: string): string | undefined;
   readonly kb: KnowledgeBase;
   readonly config: EngineConfig;
 }
@@ -175,8 +179,24 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       if (!target) throw new Error(`unknown intent "${intentId}": use one of ${[...targets.keys()].join(', ')}`);
       return render(target);
     },
+    decideIntents(intentIds: readonly string[], text = ''): Decision {
+      const known = intentIds.filter((id) => targets.has(id));
+      if (known.length === 0) {
+        return { kind: 'fallback', text, intent: NONE, confidence: 0, alternatives: [], suggestions: topicList.slice(0, config.fallbackSuggestions) };
+      }
+      return { kind: 'answer', text, intent: known[0]!, confidence: 1, alternatives: [], answers: known.map((id) => render(targets.get(id)!)) };
+    },
     topics: () => topicList,
     has: (id: string) => targets.has(id),
+    findItem(collectionId: string, name: string): string | undefined {
+      const wanted = normalize(name).replace(/[?;.!,]/g, '').trim();
+      const collection = kb.knowledge.collections[collectionId];
+      if (!collection || !wanted) return undefined;
+      return collection.items.find((id) => {
+        const record = kb.knowledge.facts[id]!.value as Record<string, string>;
+        return [record.acronym, record.name].some((alias) => alias !== undefined && normalize(alias) === wanted) && targets.has(id);
+      });
+    },
   };
 }
 

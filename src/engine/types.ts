@@ -61,12 +61,23 @@ export interface Lexicon {
   readonly keep: readonly string[];
 }
 
+/** A slash command: the intent it answers with, and optionally a collection whose items it can name. */
+export interface Command {
+  readonly command: string;
+  readonly intent: string;
+  readonly items?: string;
+  /** The command's text is a question to answer (`/faq <question>`). */
+  readonly ask?: boolean;
+  readonly hint?: string;
+}
+
 export interface KnowledgeBase {
   readonly knowledge: Knowledge;
   readonly intents: readonly Intent[];
   /** Questions that must fall back: negative evidence for the matcher. */
   readonly negatives: readonly string[];
   readonly lexicon: Lexicon;
+  readonly commands: readonly Command[];
 }
 
 /** The intent id of the fallback. */

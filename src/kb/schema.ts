@@ -58,6 +58,17 @@ export const intentFileSchema = z
   .strictObject({
     intents: z.array(intentSchema).optional(),
     negatives: z.array(text).optional(),
+    commands: z
+      .array(
+        z.strictObject({
+          command: z.string().regex(/^\/[a-z0-9_-]+$/, 'must be a slash command such as "/certs"'),
+          intent: z.string(),
+          items: z.string().optional(),
+          ask: z.boolean().optional(),
+          hint: text.optional(),
+        }),
+      )
+      .optional(),
     lexicon: z
       .strictObject({
         synonyms: z.record(z.string(), z.array(text)).optional(),
@@ -66,7 +77,7 @@ export const intentFileSchema = z
       })
       .optional(),
   })
-  .refine((f) => f.intents || f.negatives || f.lexicon, 'a file in intents/ needs `intents`, `negatives` or `lexicon`');
+  .refine((f) => f.intents || f.negatives || f.lexicon || f.commands, 'a file in intents/ needs `intents`, `negatives`, `lexicon` or `commands`');
 
 export type KnowledgeFile = z.infer<typeof knowledgeFileSchema>;
 export type IntentFile = z.infer<typeof intentFileSchema>;

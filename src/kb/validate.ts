@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { NONE, type Collection, type Fact, type Intent, type Knowledge, type KnowledgeBase, type Lexicon, type Source } from '../engine/types.js';
+import { NONE, type Collection, type Command, type Fact, type Intent, type Knowledge, type KnowledgeBase, type Lexicon, type Source } from '../engine/types.js';
 import { checkTemplate } from '../engine/template.js';
 import { normalize } from '../engine/normalize.js';
 import { tokenize } from '../engine/analyze.js';
@@ -81,6 +81,7 @@ export function buildKnowledgeBase(
 
   const intents: Intent[] = [];
   const negatives: string[] = [];
+  const commands: Command[] = [];
   const lexicon: { synonyms: Record<string, string[]>; fillers: string[]; keep: string[] } = { synonyms: {}, fillers: [], keep: [] };
   const where = new Map<string, string>();
   const utteranceOwner = new Map<string, string>();
@@ -131,6 +132,12 @@ export function buildKnowledgeBase(
     });
   }
   for (const { file, data } of iFiles) {
+    (data.commands ?? []).forEach((c, i) => {
+      if (!where.has(c.intent)) problems.push({ file, path: `commands[${i}].intent`, message: messages.unknownCommandIntent(c.intent) });
+      if (c.items && !knowledge.collections[c.items]) problems.push({ file, path: `commands[${i}].items`, message: messages.unknownCompare(c.items) });
+      if (commands.some((o) => o.command === c.command)) problems.push({ file, path: `commands[${i}].command`, message: messages.duplicateCommand(c.command) });
+      commands.push(c);
+    });
     (data.intents ?? []).forEach((raw, i) => {
       (raw.followUps ?? []).forEach((f, j) => {
         if (!where.has(f)) problems.push({ file, path: `intents[${i}].followUps[${j}]`, message: messages.unknownFollowUp(f) });
@@ -141,7 +148,7 @@ export function buildKnowledgeBase(
   if (intentFiles.length > 0 && intents.length === 0 && problems.length === 0)
     problems.push({ file: 'intents/', path: '', message: messages.noIntents('intents/') });
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
-  return { knowledge, intents, negatives, lexicon: lexicon as Lexicon };
+  return { knowledge, intents, negatives, lexicon: lexicon as Lexicon, commands };
 }
 
 /** Facts whose `asOf` date is older than `maxAgeDays` on `today`: figures someone should re-check. */

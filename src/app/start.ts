@@ -1,0 +1,57 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { AppConfig } from '../config/env.js';
+import type { Engine } from '../engine/engine.js';
+import type { Logger } from '../log/logger.js';
+import { createSlackApp, type SlackApp, type SlackAppOptions } from '../slack/app.js';
+import { createSlackDeps, type Feedback } from '../slack/deps.js';
+import { createHttpServer, type Route } from '../server/http.js';
+
+export interface StartOptions {
+  readonly config: AppConfig;
+  readonly engine: () => Engine;
+  readonly logger: Logger;
+  readonly slack?: SlackAppOptions;
+  readonly recordFeedback?: (f: Feedback) => void;
+}
+
+export interface RunningApp {
+  readonly port: number;
+  readonly url: string;
+  readonly slack?: SlackApp;
+  readonly server: Server;
+  /** Stops Slack and closes the server and its connections. */
+  close(): Promise<void>;
+}
+
+/** Starts every channel the configuration enables on one HTTP server. */
+export async function startApp(options: StartOptions): Promise<RunningApp> {
+  const { config, logger } = options;
+  const routes: Route[] = [];
+  let slack: SlackApp | undefined;
+  if (config.slack) {
+    slack = createSlackApp(config.slack, createSlackDeps(options.engine, logger, options.recordFeedback), logger, options.slack);
+    if (slack.handleHttp) routes.push({ method: 'POST', path: '/slack/events', handler: slack.handleHttp });
+  }
+  const server = createHttpServer(routes, (error) => logger.error({ err: error }, 'request failed'));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  if (slack) await slack.start();
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    port,
+    url: `http://${host}:${port}/`,
+    slack,
+    server,
+    async close() {
+      await slack?.stop().catch((error: Error) => logger.warn({ err: error }, 'stopping Slack failed'));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type { Level } from '../log/logger.js';
+
+/** Slack settings; present only when Slack credentials are configured. */
+export interface SlackConfig {
+  readonly botToken: string;
+  /** Verifies HTTP requests (HTTP mode). */
+  readonly signingSecret?: string;
+  /** Set: Socket Mode. Unset: HTTP mode at POST /slack/events. */
+  readonly appToken?: string;
+  /** Base URL of the Slack Web API (proxies and tests); Slack's own when unset. */
+  readonly apiUrl?: string;
+  readonly mode: 'http' | 'socket';
+}
+
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: Level;
+  readonly slack?: SlackConfig;
+}
+
+/** Raised when the environment cannot configure the app; names every variable that is wrong. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: readonly string[]) {
+    super(`Configuration is invalid; fix these in .env or the environment (see .env.example):\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LEVELS: readonly Level[] = ['debug', 'info', 'warn', 'error', 'silent'];
+
+/** The first characters of a secret, enough to recognise its kind without revealing it. */
+function prefixOf(secret: string): string {
+  return `${secret.slice(0, 5)}…`;
+}
+
+/** Reads and validates the app's configuration from environment variables. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const value = (name: string): string | undefined => {
+    const v = env[name]?.trim();
+    return v ? v : undefined;
+  };
+
+  const portText = value('PORT') ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) problems.push(`PORT must be a port number from 0 to 65535, not "${portText}"`);
+
+  const logLevel = (value('LOG_LEVEL') ?? 'info').toLowerCase() as Level;
+  if (!LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, not "${value('LOG_LEVEL')}"`);
+
+  const botToken = value('SLACK_BOT_TOKEN');
+  const signingSecret = value('SLACK_SIGNING_SECRET');
+  const appToken = value('SLACK_APP_TOKEN');
+  let apiUrl = value('SLACK_API_URL');
+  let slack: SlackConfig | undefined;
+  if (botToken || signingSecret || appToken) {
+    if (!botToken) problems.push('SLACK_BOT_TOKEN is missing: Slack needs the bot token (xoxb-…) when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
+    else if (!botToken.startsWith('xoxb-')) problems.push(`SLACK_BOT_TOKEN must be a bot token starting with "xoxb-", not one starting "${prefixOf(botToken)}"`);
+    if (appToken && !appToken.startsWith('xapp-')) problems.push(`SLACK_APP_TOKEN must be an app-level token starting with "xapp-", not one starting "${prefixOf(appToken)}"`);
+    if (!appToken && !signingSecret) problems.push('SLACK_SIGNING_SECRET is missing: HTTP mode needs it to verify requests (or set SLACK_APP_TOKEN for Socket Mode)');
+    if (apiUrl) {
+      if (!/^https?:\/\/[^\s]+$/.test(apiUrl)) problems.push(`SLACK_API_URL must be an http(s) URL, not "${apiUrl}"`);
+      else if (!apiUrl.endsWith('/')) apiUrl = `${apiUrl}/`;
+    }
+    if (botToken) slack = { botToken, signingSecret, appToken, apiUrl, mode: appToken ? 'socket' : 'http' };
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { port, host: value('HOST') ?? '0.0.0.0', logLevel, slack };
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+import 'dotenv/config';
+import { loadEngine } from './app/knowledge.js';
+import { startApp } from './app/start.js';
+import { ConfigError, readConfig } from './config/env.js';
+import { KnowledgeBaseError } from './kb/errors.js';
+import { createLogger, scrubSecrets } from './log/logger.js';
+
+/** `npm start`: validates configuration and knowledge, then serves every enabled channel on one port. */
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+  const engine = loadEngine();
+  const app = await startApp({ config, engine: () => engine, logger });
+  const slack = config.slack ? `Slack (${config.slack.mode === 'socket' ? 'Socket Mode' : `HTTP at ${app.url}slack/events`})` : 'no Slack (credentials not set)';
+  process.stdout.write(`faqbot is running: ${slack}; health at ${app.url}healthz\n`);
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 5000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError || error instanceof KnowledgeBaseError ? error.message : `could not start: ${(error as Error).message}`;
+  process.stderr.write(`faqbot: ${scrubSecrets(message)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SlackConfig } from '../config/env.js';
+import { boltLogger, type Logger } from '../log/logger.js';
+import type { SlackDeps } from './deps.js';
+import { registerListeners } from './listeners/index.js';
+
+export interface SlackApp {
+  readonly app: App;
+  /** HTTP mode: handles POST /slack/events on the app's one server. Socket Mode: undefined. */
+  readonly handleHttp?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Connects Socket Mode (nothing to do in HTTP mode). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface SlackAppOptions {
+  /** Retries of Web API calls (rate limits, server errors); Bolt's default when unset. */
+  readonly retries?: number;
+  /** Socket Mode: how long to wait for a pong before reconnecting. */
+  readonly clientPingTimeoutMs?: number;
+}
+
+/** The Bolt app over the engine, in HTTP mode or Socket Mode as the configuration says. */
+export function createSlackApp(config: SlackConfig, deps: SlackDeps, logger: Logger, options: SlackAppOptions = {}): SlackApp {
+  const log = boltLogger(logger);
+  const clientOptions = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    ...(options.retries !== undefined ? { retryConfig: { retries: options.retries, factor: 1.5, minTimeout: 50, maxTimeout: 2000 } } : {}),
+  };
+  if (config.mode === 'socket') {
+    const receiver = new SocketModeReceiver({
+      appToken: config.appToken!,
+      logger: log,
+      installerOptions: { clientOptions },
+      ...(options.clientPingTimeoutMs ? { clientPingTimeout: options.clientPingTimeoutMs } : {}),
+    });
+    const app = new App({ token: config.botToken, receiver, logger: log, clientOptions });
+    registerListeners(app, deps);
+    let started = false;
+    return {
+      app,
+      start: async () => {
+        await app.start();
+        started = true;
+      },
+      stop: async () => {
+        if (started) await app.stop();
+        started = false;
+      },
+    };
+  }
+  const receiver = new HTTPReceiver({
+    signingSecret: config.signingSecret!,
+    endpoints: '/slack/events',
+    logger: log,
+    unhandledRequestTimeoutMillis: 2500,
+  });
+  const app = new App({ token: config.botToken, receiver, logger: log, clientOptions });
+  registerListeners(app, deps);
+  return {
+    app,
+    handleHttp: (req, res) => receiver.requestListener(req, res),
+    start: async () => undefined,
+    stop: async () => undefined,
+  };
+}

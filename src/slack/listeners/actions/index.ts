@@ -1,0 +1,76 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { ACTION, actionPattern, parseValue, type FeedbackValue, type ReplyValue, type ShareValue } from '../../blocks/ids.js';
+import { buildDecisionBlocks, buildNoticeBlocks } from '../../blocks/render-blocks.js';
+import type { SlackDeps } from '../../deps.js';
+import { postMessage } from '../../post.js';
+
+interface Container {
+  readonly type?: string;
+  readonly channel_id?: string;
+  readonly message_ts?: string;
+  readonly thread_ts?: string;
+  readonly is_ephemeral?: boolean;
+}
+
+/** Button presses: topics answer where they were pressed, share and post-reply make an answer visible, feedback is recorded. */
+export function register(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(actionPattern(ACTION.topic), async ({ ack, body, action, client, respond, logger }) => {
+    await ack();
+    try {
+      const decision = deps.engine().decideIntents([action.value ?? '']);
+      const container = body.container as Container;
+      if (container.is_ephemeral || !container.channel_id) {
+        if (container.type === 'view') await postMessage(client, body.user.id, buildDecisionBlocks(decision, { feedback: true }));
+        else await respond({ response_type: 'ephemeral', replace_original: false, ...buildDecisionBlocks(decision, { share: true }) } as never);
+        return;
+      }
+      const inDm = container.channel_id.startsWith('D');
+      const thread = container.thread_ts ?? (inDm ? undefined : container.message_ts);
+      if (thread) deps.threads.add(`${container.channel_id}:${thread}`);
+      await postMessage(client, container.channel_id, buildDecisionBlocks(decision, { feedback: true }), thread);
+    } catch (error) {
+      logger.error(`could not answer a topic button: ${(error as Error).message}`);
+    }
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTION.share, async ({ ack, body, action, client, respond, logger }) => {
+    await ack();
+    const value = parseValue<ShareValue>(action.value);
+    const channel = body.channel?.id;
+    if (!value || !channel) return;
+    try {
+      const decision = deps.engine().decideIntents(value.i);
+      await postMessage(client, channel, buildDecisionBlocks(decision, { feedback: true, sharedBy: body.user.id }));
+      await respond({ delete_original: true });
+    } catch (error) {
+      logger.error(`could not share an answer in ${channel}: ${(error as Error).message}`);
+      await respond({ response_type: 'ephemeral', replace_original: false, ...buildNoticeBlocks("I couldn't post in this channel. Invite me to it and try again.") } as never).catch(() => undefined);
+    }
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTION.postReply, async ({ ack, action, client, respond, logger }) => {
+    await ack();
+    const value = parseValue<ReplyValue>(action.value);
+    if (!value) return;
+    try {
+      deps.threads.add(`${value.c}:${value.t}`);
+      await postMessage(client, value.c, buildDecisionBlocks(deps.engine().decideIntents(value.i), { feedback: true }), value.t);
+      await respond({ response_type: 'ephemeral', replace_original: true, ...buildNoticeBlocks('Posted in the thread.') } as never);
+    } catch (error) {
+      logger.error(`could not post a reply in ${value.c}: ${(error as Error).message}`);
+      await respond({ response_type: 'ephemeral', replace_original: false, ...buildNoticeBlocks("I couldn't post in that thread. Invite me to the channel and try again.") } as never).catch(() => undefined);
+    }
+  });
+
+  app.action<BlockAction<ButtonAction>>(actionPattern(ACTION.feedback), async ({ ack, body, action, respond, logger }) => {
+    await ack();
+    const value = parseValue<FeedbackValue>(action.value);
+    if (!value) return;
+    try {
+      deps.recordFeedback({ channel: 'slack', user: body.user.id, intent: value.i, helpful: value.h });
+      await respond({ response_type: 'ephemeral', replace_original: false, ...buildNoticeBlocks('Thanks for the feedback!') } as never);
+    } catch (error) {
+      logger.error(`could not record feedback: ${(error as Error).message}`);
+    }
+  });
+}

@@ -1,0 +1,49 @@
+import type { App, RespondFn } from '@slack/bolt';
+import type { Command } from '../../../engine/types.js';
+import { buildDecisionBlocks } from '../../blocks/render-blocks.js';
+import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
+import type { SlackDeps } from '../../deps.js';
+
+async function reply(respond: RespondFn, message: { text: string; blocks: unknown[] }): Promise<void> {
+  await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks as never });
+}
+
+/**
+ * Every slash command declared in intents/commands.yaml. A command answers with its intent; one with
+ * `items` answers for a named item (`/certs rhit`), or with the list and a hint when the name is
+ * unknown; `/faq <question>` answers any question. Answers are private with "Share in channel".
+ * Each acks first, well inside Slack's three seconds, then answers through the response URL.
+ */
+export function register(app: App, deps: SlackDeps): void {
+  for (const spec of deps.engine().kb.commands) {
+    app.command(spec.command, async ({ command, ack, respond, logger }) => {
+      await ack();
+      try {
+        await reply(respond, answerCommand(deps, spec, command.text ?? ''));
+      } catch (error) {
+        logger.error(`could not answer ${spec.command}: ${(error as Error).message}`);
+      }
+    });
+  }
+}
+
+/** The reply to one slash command with its text. */
+export function answerCommand(deps: SlackDeps, spec: Command, argument: string): { text: string; blocks: unknown[] } {
+  const engine = deps.engine();
+  const current = engine.kb.commands.find((c) => c.command === spec.command) ?? spec;
+  const arg = argument.trim();
+  const hint = current.hint ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(current.hint), verbatim: true }] }] : [];
+  if (arg === '' || /^help$/i.test(arg)) {
+    const m = buildDecisionBlocks(engine.decideIntents([current.intent]), { share: true });
+    return { text: m.text, blocks: [...m.blocks, ...hint] };
+  }
+  if (current.items) {
+    const item = engine.findItem(current.items, arg);
+    if (item) return buildDecisionBlocks(engine.decideIntents([item]), { share: true, feedback: true });
+    const m = buildDecisionBlocks(engine.decideIntents([current.intent]), { share: true });
+    const unknown = { type: 'section', text: { type: 'mrkdwn', text: `I don't know "${escapeMrkdwn(arg.slice(0, 100))}".`, verbatim: true } };
+    return { text: m.text, blocks: [unknown, ...m.blocks, ...hint] };
+  }
+  if (current.ask) return buildDecisionBlocks(engine.decide(arg), { share: true, feedback: true });
+  return buildDecisionBlocks(engine.decideIntents([current.intent]), { share: true, feedback: true });
+}

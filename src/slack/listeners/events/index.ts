@@ -1,0 +1,30 @@
+import type { App } from '@slack/bolt';
+import { buildDecisionBlocks, buildHomeView } from '../../blocks/render-blocks.js';
+import type { SlackDeps } from '../../deps.js';
+import { postMessage } from '../../post.js';
+
+/** Mentions are answered in the thread of the question; the App Home shows topics and commands. */
+export function register(app: App, deps: SlackDeps): void {
+  app.event('app_mention', async ({ event, client, logger }) => {
+    if (event.subtype !== undefined || event.bot_id !== undefined) return;
+    const thread = event.thread_ts ?? event.ts;
+    if (!deps.answered.add(`${event.channel}:${event.ts}`)) return;
+    deps.threads.add(`${event.channel}:${thread}`);
+    try {
+      const decision = deps.engine().decide(event.text);
+      await postMessage(client, event.channel, buildDecisionBlocks(decision, { feedback: true }), thread);
+    } catch (error) {
+      logger.error(`could not answer a mention in ${event.channel}: ${(error as Error).message}`);
+    }
+  });
+
+  app.event('app_home_opened', async ({ event, client, logger }) => {
+    if (event.tab !== 'home') return;
+    try {
+      const engine = deps.engine();
+      await client.views.publish({ user_id: event.user, view: buildHomeView(engine.topics(), engine.kb.commands) as never });
+    } catch (error) {
+      logger.error(`could not publish the App Home for a user: ${(error as Error).message}`);
+    }
+  });
+}

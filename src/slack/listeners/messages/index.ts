@@ -1,0 +1,38 @@
+import type { App } from '@slack/bolt';
+import { buildDecisionBlocks } from '../../blocks/render-blocks.js';
+import type { SlackDeps } from '../../deps.js';
+import { postMessage } from '../../post.js';
+
+interface IncomingMessage {
+  readonly channel: string;
+  readonly ts: string;
+  readonly text?: string;
+  readonly thread_ts?: string;
+  readonly channel_type?: string;
+  readonly subtype?: string;
+  readonly bot_id?: string;
+  readonly user?: string;
+}
+
+/**
+ * Direct messages: every question is answered in the DM. In channels, a message in a thread the
+ * bot has answered in is a follow-up and is answered there; other channel messages are left alone
+ * (mentions are answered by the app_mention listener). Bots, edits, joins and deletions are ignored.
+ */
+export function register(app: App, deps: SlackDeps): void {
+  app.event('message', async ({ event, client, context, logger }) => {
+    const m = event as unknown as IncomingMessage;
+    if (m.subtype !== undefined || m.bot_id !== undefined || !m.user) return;
+    const isDm = m.channel_type === 'im';
+    const mentionsBot = context.botUserId !== undefined && (m.text ?? '').includes(`<@${context.botUserId}>`);
+    const followUp = !isDm && m.thread_ts !== undefined && deps.threads.has(`${m.channel}:${m.thread_ts}`) && !mentionsBot;
+    if (!isDm && !followUp) return;
+    if (!deps.answered.add(`${m.channel}:${m.ts}`)) return;
+    try {
+      const decision = deps.engine().decide(m.text ?? '');
+      await postMessage(client, m.channel, buildDecisionBlocks(decision, { feedback: true }), m.thread_ts);
+    } catch (error) {
+      logger.error(`could not answer a message in ${m.channel}: ${(error as Error).message}`);
+    }
+  });
+}
