@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const engine = loadEngine();
   const app = await startApp({ config, engine: () => engine, logger });
   const slack = config.slack ? `Slack (${config.slack.mode === 'socket' ? 'Socket Mode' : `HTTP at ${app.url}slack/events`})` : 'no Slack (credentials not set)';
-  process.stdout.write(`faqbot is running: ${slack}; health at ${app.url}healthz\n`);
+  process.stdout.write(`faqbot web chat: ${app.url}\nSlack: ${slack}\nHealth: ${app.url}healthz\n`);
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -6,6 +6,9 @@ import type { Logger } from '../log/logger.js';
 import { createSlackApp, type SlackApp, type SlackAppOptions } from '../slack/app.js';
 import { createSlackDeps, type Feedback } from '../slack/deps.js';
 import { createHttpServer, type Route } from '../server/http.js';
+import { createWebBot } from '../web/bot.js';
+import { webRoutes } from '../web/routes.js';
+import { Sessions } from '../web/session.js';
 
 export interface StartOptions {
   readonly config: AppConfig;
@@ -24,13 +27,15 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** Starts every channel the configuration enables on one HTTP server. */
+/** Starts every channel on one HTTP server: the web chat always, Slack when it is configured. */
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config, logger } = options;
-  const routes: Route[] = [];
+  const recordFeedback = options.recordFeedback ?? ((f: Feedback) => logger.info({ feedback: f }, 'feedback'));
+  const web = createWebBot(options.engine, logger, recordFeedback);
+  const routes: Route[] = [...webRoutes(web, new Sessions(config.sessionSecret))];
   let slack: SlackApp | undefined;
   if (config.slack) {
-    slack = createSlackApp(config.slack, createSlackDeps(options.engine, logger, options.recordFeedback), logger, options.slack);
+    slack = createSlackApp(config.slack, createSlackDeps(options.engine, logger, recordFeedback), logger, options.slack);
     if (slack.handleHttp) routes.push({ method: 'POST', path: '/slack/events', handler: slack.handleHttp });
   }
   const server = createHttpServer(routes, (error) => logger.error({ err: error }, 'request failed'));
@@ -48,6 +53,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     server,
     async close() {
       await slack?.stop().catch((error: Error) => logger.warn({ err: error }, 'stopping Slack failed'));
+      await web.shutdown().catch((error: Error) => logger.warn({ err: error }, 'stopping the web chat failed'));
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

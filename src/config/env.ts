@@ -16,6 +16,8 @@ export interface AppConfig {
   readonly port: number;
   readonly host: string;
   readonly logLevel: Level;
+  /** Signs web chat session cookies; a random one per process when unset (sessions end on restart). */
+  readonly sessionSecret?: string;
   readonly slack?: SlackConfig;
 }
 
@@ -67,5 +69,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (botToken) slack = { botToken, signingSecret, appToken, apiUrl, mode: appToken ? 'socket' : 'http' };
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host: value('HOST') ?? '0.0.0.0', logLevel, slack };
+  const sessionSecret = value('SESSION_SECRET');
+  if (sessionSecret && sessionSecret.length < 32) problems.push('SESSION_SECRET must be at least 32 characters (for example `openssl rand -hex 32`)');
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { port, host: value('HOST') ?? '0.0.0.0', logLevel, sessionSecret, slack };
 }

@@ -110,6 +110,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       blocks: rendered.blocks,
       sources: [...rendered.sources].sort().map((id) => kb.knowledge.sources[id]!),
       followUps: intent.followUps.map(topicOf),
+      ...(variant?.guide ? { guide: variant.guide } : {}),
     };
   }
 

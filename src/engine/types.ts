@@ -39,6 +39,8 @@ export interface Variant {
   readonly label?: string;
   /** A collection this variant compares side by side. */
   readonly compare?: string;
+  /** A guide (multi-turn questions) this variant starts where the channel holds conversations. */
+  readonly guide?: string;
   readonly keywords: readonly string[];
   readonly answer: string;
 }
@@ -71,6 +73,29 @@ export interface Command {
   readonly hint?: string;
 }
 
+export interface GuideChoice {
+  readonly value: string;
+  readonly label: string;
+  /** Typed words that pick this choice. */
+  readonly words?: readonly string[];
+}
+
+export interface GuideQuestion {
+  readonly key: string;
+  readonly ask: string;
+  readonly choices: readonly GuideChoice[];
+}
+
+/** A few questions, then the answer of the first outcome whose conditions the answers meet. */
+export interface Guide {
+  readonly id: string;
+  readonly intro: string;
+  readonly cancelled: string;
+  readonly retry: string;
+  readonly questions: readonly GuideQuestion[];
+  readonly outcomes: readonly { readonly when: Readonly<Record<string, string>>; readonly intent: string; readonly because: string }[];
+}
+
 export interface KnowledgeBase {
   readonly knowledge: Knowledge;
   readonly intents: readonly Intent[];
@@ -78,6 +103,7 @@ export interface KnowledgeBase {
   readonly negatives: readonly string[];
   readonly lexicon: Lexicon;
   readonly commands: readonly Command[];
+  readonly guides: readonly Guide[];
 }
 
 /** The intent id of the fallback. */
@@ -101,6 +127,8 @@ export interface Answer {
   readonly blocks: readonly Block[];
   readonly sources: readonly Source[];
   readonly followUps: readonly Topic[];
+  /** The guide this answer offers to start, in channels that hold conversations. */
+  readonly guide?: string;
 }
 
 export interface Scored {

@@ -39,6 +39,7 @@ const variantSchema = z.strictObject({
   id,
   label: text.optional(),
   compare: z.string().optional(),
+  guide: z.string().optional(),
   keywords: z.array(text).min(1),
   answer: z.string(),
 });
@@ -54,10 +55,28 @@ export const intentSchema = z.strictObject({
   smallTalk: z.boolean().optional(),
 });
 
+const guideSchema = z.strictObject({
+  id: z.string().min(1),
+  intro: text,
+  cancelled: text,
+  retry: text,
+  questions: z
+    .array(
+      z.strictObject({
+        key: z.string().min(1),
+        ask: text,
+        choices: z.array(z.strictObject({ value: z.string().min(1), label: text, words: z.array(text).optional() })).min(2),
+      }),
+    )
+    .min(1),
+  outcomes: z.array(z.strictObject({ when: z.record(z.string(), z.string()), intent: z.string(), because: text })).min(1),
+});
+
 export const intentFileSchema = z
   .strictObject({
     intents: z.array(intentSchema).optional(),
     negatives: z.array(text).optional(),
+    guides: z.array(guideSchema).optional(),
     commands: z
       .array(
         z.strictObject({
@@ -77,7 +96,7 @@ export const intentFileSchema = z
       })
       .optional(),
   })
-  .refine((f) => f.intents || f.negatives || f.lexicon || f.commands, 'a file in intents/ needs `intents`, `negatives`, `lexicon` or `commands`');
+  .refine((f) => f.intents || f.negatives || f.lexicon || f.commands || f.guides, 'a file in intents/ needs `intents`, `negatives`, `lexicon`, `commands` or `guides`');
 
 export type KnowledgeFile = z.infer<typeof knowledgeFileSchema>;
 export type IntentFile = z.infer<typeof intentFileSchema>;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { NONE, type Collection, type Command, type Fact, type Intent, type Knowledge, type KnowledgeBase, type Lexicon, type Source } from '../engine/types.js';
+import { NONE, type Collection, type Command, type Guide, type Fact, type Intent, type Knowledge, type KnowledgeBase, type Lexicon, type Source } from '../engine/types.js';
 import { checkTemplate } from '../engine/template.js';
 import { normalize } from '../engine/normalize.js';
 import { tokenize } from '../engine/analyze.js';
@@ -82,6 +82,7 @@ export function buildKnowledgeBase(
   const intents: Intent[] = [];
   const negatives: string[] = [];
   const commands: Command[] = [];
+  const guides: Guide[] = [];
   const lexicon: { synonyms: Record<string, string[]>; fillers: string[]; keep: string[] } = { synonyms: {}, fillers: [], keep: [] };
   const where = new Map<string, string>();
   const utteranceOwner = new Map<string, string>();
@@ -131,7 +132,25 @@ export function buildKnowledgeBase(
       });
     });
   }
+  for (const { data } of iFiles) for (const g of data.guides ?? []) guides.push(g);
   for (const { file, data } of iFiles) {
+    (data.guides ?? []).forEach((g, i) => {
+      const at = `guides[${i}]`;
+      g.outcomes.forEach((o, j) => {
+        if (!where.has(o.intent)) problems.push({ file, path: `${at}.outcomes[${j}].intent`, message: messages.unknownCommandIntent(o.intent) });
+        for (const [key, value] of Object.entries(o.when)) {
+          const q = g.questions.find((x) => x.key === key);
+          if (!q) problems.push({ file, path: `${at}.outcomes[${j}].when.${key}`, message: messages.unknownGuideKey(key) });
+          else if (!q.choices.some((c) => c.value === value))
+            problems.push({ file, path: `${at}.outcomes[${j}].when.${key}`, message: messages.unknownGuideValue(key, value) });
+        }
+      });
+    });
+    (data.intents ?? []).forEach((raw, i) => {
+      (raw.variants ?? []).forEach((v, j) => {
+        if (v.guide && !guides.some((g) => g.id === v.guide)) problems.push({ file, path: `intents[${i}].variants[${j}].guide`, message: messages.unknownGuide(v.guide) });
+      });
+    });
     (data.commands ?? []).forEach((c, i) => {
       if (!where.has(c.intent)) problems.push({ file, path: `commands[${i}].intent`, message: messages.unknownCommandIntent(c.intent) });
       if (c.items && !knowledge.collections[c.items]) problems.push({ file, path: `commands[${i}].items`, message: messages.unknownCompare(c.items) });
@@ -148,7 +167,7 @@ export function buildKnowledgeBase(
   if (intentFiles.length > 0 && intents.length === 0 && problems.length === 0)
     problems.push({ file: 'intents/', path: '', message: messages.noIntents('intents/') });
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
-  return { knowledge, intents, negatives, lexicon: lexicon as Lexicon, commands };
+  return { knowledge, intents, negatives, lexicon: lexicon as Lexicon, commands, guides };
 }
 
 /** Facts whose `asOf` date is older than `maxAgeDays` on `today`: figures someone should re-check. */

@@ -13,7 +13,7 @@ describe('npm start (dist/src/main.js)', () => {
       let out = '';
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
-        const m = out.match(/health at (http:\/\/\S+)\/healthz/);
+        const m = out.match(/Health: (http:\/\/\S+)\/healthz/);
         if (m) resolve(m[1]!);
       });
       child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${out}`)));

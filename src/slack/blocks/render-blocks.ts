@@ -81,8 +81,8 @@ export function buildDecisionBlocks(decision: Decision, options: AnswerOptions =
     const helpful: FeedbackValue = { i: intents[0]!, h: true };
     const unhelpful: FeedbackValue = { i: intents[0]!, h: false };
     extra.push(
-      { type: 'button', action_id: `${ACTION.feedback}_0`, text: plain('👍 Helpful'), value: JSON.stringify(helpful) },
-      { type: 'button', action_id: `${ACTION.feedback}_1`, text: plain('👎 Not helpful'), value: JSON.stringify(unhelpful) },
+      { type: 'button', action_id: `${ACTION.feedback}_0`, text: plain('Helpful'), value: JSON.stringify(helpful) },
+      { type: 'button', action_id: `${ACTION.feedback}_1`, text: plain('Not helpful'), value: JSON.stringify(unhelpful) },
     );
   }
   if (extra.length > 0) blocks.push({ type: 'actions', block_id: 'answer_actions', elements: extra });

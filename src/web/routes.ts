@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PROJECT_ROOT } from '../app/knowledge.js';
+import { sendJson, type Route } from '../server/http.js';
+import type { WebBot, WebTurn } from './bot.js';
+import type { Sessions } from './session.js';
+
+/** Limits of the web chat's input. */
+export const WEB_LIMITS = Object.freeze({ bodyBytes: 16 * 1024, textChars: 2000 });
+
+const PUBLIC_DIR = join(PROJECT_ROOT, 'src', 'web', 'public');
+const ASSETS: Record<string, string> = {
+  '/': 'index.html',
+  '/static/chat.js': 'chat.js',
+  '/static/chat.css': 'chat.css',
+};
+const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
+const SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+class BadRequest extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+    throw new BadRequest(415, 'send the message as JSON (content-type: application/json)');
+  }
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > WEB_LIMITS.bodyBytes) throw new BadRequest(413, `the message is larger than ${WEB_LIMITS.bodyBytes} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > WEB_LIMITS.bodyBytes) throw new BadRequest(413, `the message is larger than ${WEB_LIMITS.bodyBytes} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new BadRequest(400, 'the body is not valid JSON; send {"type":"message","text":"…"}');
+  }
+}
+
+/** Checks a posted message's shape; the `user` it may carry is ignored (the session decides who is talking). */
+export function parseTurn(body: unknown, user: string): WebTurn {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new BadRequest(400, 'send a JSON object: {"type":"message","text":"…"}');
+  const b = body as Record<string, unknown>;
+  const type = b.type ?? 'message';
+  if (type !== 'message' && type !== 'feedback') throw new BadRequest(400, '"type" must be "message" or "feedback"');
+  const text = b.text ?? '';
+  if (typeof text !== 'string') throw new BadRequest(400, '"text" must be a string');
+  if (text.length > WEB_LIMITS.textChars) throw new BadRequest(413, `"text" is longer than ${WEB_LIMITS.textChars} characters`);
+  const topic = typeof b.topic === 'string' && b.topic.length <= 100 ? b.topic : undefined;
+  if (type === 'feedback') {
+    if (typeof b.intent !== 'string' || typeof b.helpful !== 'boolean') throw new BadRequest(400, 'feedback needs "intent" (string) and "helpful" (true or false)');
+    return { type, user, text: '', intent: b.intent.slice(0, 100), helpful: b.helpful };
+  }
+  return { type, user, text, ...(topic ? { topic } : {}) };
+}
+
+function serveAsset(file: string, sessions: Sessions) {
+  const body = readFileSync(join(PUBLIC_DIR, file));
+  const type = TYPES[file.split('.').pop()!]!;
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const session = file === 'index.html' ? sessions.ensure(req) : undefined;
+    res.writeHead(200, {
+      'content-type': type,
+      'content-length': body.length,
+      'cache-control': file === 'index.html' ? 'no-store' : 'public, max-age=300',
+      ...SECURITY_HEADERS,
+      ...(session?.setCookie ? { 'set-cookie': session.setCookie } : {}),
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+}
+
+/** The web chat's routes: the page, its assets, and POST /api/messages (Botkit's web adapter, webhook mode). */
+export function webRoutes(bot: WebBot, sessions: Sessions): Route[] {
+  const assets = Object.entries(ASSETS).map(([path, file]) => ({ method: 'GET', path, handler: serveAsset(file, sessions) }));
+  const messages: Route = {
+    method: 'POST',
+    path: '/api/messages',
+    handler: async (req, res) => {
+      const session = sessions.ensure(req);
+      if (session.setCookie) res.setHeader('set-cookie', session.setCookie);
+      let turn: WebTurn;
+      try {
+        turn = parseTurn(await readJson(req), `web-${session.id}`);
+      } catch (error) {
+        if (error instanceof BadRequest) {
+          sendJson(res, error.status, { error: error.message });
+          if (error.status === 413) req.resume();
+          return;
+        }
+        throw error;
+      }
+      await bot.handle(turn, req, res);
+    },
+  };
+  return [...assets, messages];
+}
