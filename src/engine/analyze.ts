@@ -17,19 +17,16 @@ export function stem(word: string): string {
   return PorterStemmer.stem(word);
 }
 
-/**
- * The terms plus each adjacent pair ("later career"), so word order the examples share counts as
- * extra evidence. Pairs the matcher has never seen carry no weight (see Matcher).
- */
-export function withPairs(terms: readonly string[]): string[] {
-  const pairs: string[] = [];
-  for (let i = 1; i < terms.length; i++) pairs.push(`${terms[i - 1]} ${terms[i]}`);
-  return [...terms, ...pairs];
-}
-
 export interface Analysis {
-  /** Stemmed content terms in question order (stop words and fillers removed). */
+  /** Stemmed terms in question order (fillers, and stop words when dropped, removed). */
   readonly terms: readonly string[];
+  /**
+   * Pairs of neighbouring content words, stop words skipped ("later in my career" gives "later
+   * career"), so word order the examples share counts as extra evidence while "how to" does not.
+   */
+  readonly pairs: readonly string[];
+  /** The terms that are not stop words: what a question is about. */
+  readonly content: readonly string[];
   /** Words of the question that were corrected, as `typo -> word`. */
   readonly corrections: readonly string[];
 }
@@ -40,6 +37,7 @@ export interface Analysis {
  */
 export class Analyzer {
   private readonly stop: Set<string>;
+  private readonly functionWords: Set<string>;
   private readonly phrases = new Map<string, string[]>();
   private readonly maxPhrase: number;
   private corrector: SpellCorrector | null = null;
@@ -48,9 +46,11 @@ export class Analyzer {
     lexicon: Lexicon,
     private readonly maxChars: number,
     private readonly minCorrectable: number,
+    dropStopWords = true,
   ) {
     const keep = new Set(lexicon.keep);
-    this.stop = new Set([...naturalStopwords.filter((w) => !keep.has(w)), ...lexicon.fillers]);
+    this.functionWords = new Set(naturalStopwords.filter((w) => !keep.has(w)));
+    this.stop = new Set([...(dropStopWords ? this.functionWords : []), ...lexicon.fillers]);
     let maxPhrase = 1;
     for (const [canonical, variants] of Object.entries(lexicon.synonyms)) {
       for (const variant of variants) {
@@ -94,9 +94,13 @@ export class Analyzer {
   /** The analysis of one text (a question, an utterance or a keyword). */
   analyze(text: string): Analysis {
     const { words, corrections } = this.words(text);
-    const content = words.filter((w) => !this.stop.has(w));
-    const chosen = content.length > 0 ? content : words;
-    return { terms: chosen.map(stem), corrections };
+    const kept = words.filter((w) => !this.stop.has(w));
+    const chosen = kept.length > 0 ? kept : words;
+    const terms = chosen.map(stem);
+    const pairs: string[] = [];
+    const content = terms.filter((_t, i) => !this.functionWords.has(chosen[i]!));
+    for (let i = 1; i < content.length; i++) pairs.push(`${content[i - 1]} ${content[i]}`);
+    return { terms, pairs, content, corrections };
   }
 
   private foldSynonyms(words: string[]): string[] {

@@ -7,8 +7,13 @@ export interface EngineConfig {
   readonly maxQuestionChars: number;
   /** Share of the intent score taken from the nearest utterance (the rest: the intent centroid). */
   readonly nearestWeight: number;
-  /** Confidence below which the engine falls back instead of guessing. */
+  /**
+   * Confidence below which the engine falls back instead of guessing, in a knowledge base that
+   * describes its outside (at least one fallback example per intent).
+   */
   readonly answerThreshold: number;
+  /** The same for a knowledge base with fewer fallback examples: only a near-miss falls back. */
+  readonly openAnswerThreshold: number;
   /** Two intents closer than this in confidence make the engine ask "Did you mean A or B?". */
   readonly clarifyMargin: number;
   /**
@@ -23,6 +28,8 @@ export interface EngineConfig {
    * fallback examples) above which the question is about something else and falls back.
    */
   readonly outsideShareLimit: number;
+  /** Drop natural's stop words (minus the lexicon's `keep`) before matching. */
+  readonly dropStopWords: boolean;
   /** Shortest word the spelling corrector tries to correct. */
   readonly minCorrectableLength: number;
   /** A whole question at least this confident is never split into parts. */
@@ -40,11 +47,13 @@ export interface EngineConfig {
 export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
   maxQuestionChars: 1000,
   nearestWeight: 0.6,
-  answerThreshold: 0.25,
+  answerThreshold: 0.2,
+  openAnswerThreshold: 0.05,
   clarifyMargin: 0.04,
   queryCoverage: 0.7,
   unknownWordWeight: 1.2,
   outsideShareLimit: 0.55,
+  dropStopWords: false,
   minCorrectableLength: 5,
   splitBelowConfidence: 0.85,
   partThreshold: 0.6,

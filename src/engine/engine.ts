@@ -1,4 +1,4 @@
-import { Analyzer, stem, tokenize, withPairs } from './analyze.js';
+import { Analyzer, stem, tokenize, type Analysis } from './analyze.js';
 import { DEFAULT_CONFIG, type EngineConfig } from './config.js';
 import { Matcher } from './matcher.js';
 import { normalize } from './normalize.js';
@@ -36,7 +36,7 @@ function related(a: string, b: string): boolean {
 
 /** Builds an engine over a validated knowledge base. */
 export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_CONFIG): Engine {
-  const analyzer = new Analyzer(kb.lexicon, config.maxQuestionChars, config.minCorrectableLength);
+  const analyzer = new Analyzer(kb.lexicon, config.maxQuestionChars, config.minCorrectableLength, config.dropStopWords);
   analyzer.setVocabulary([
     ...kb.intents.flatMap((i) => [...i.utterances, ...i.keywords, ...i.variants.flatMap((v) => v.keywords)]),
     ...kb.negatives,
@@ -44,12 +44,12 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
   // Each variant's keywords also stand as one example of its intent, so they count as known words.
   const examples = [
     ...kb.intents.flatMap((intent) =>
-      [...intent.utterances, ...intent.keywords, ...intent.variants.map((v) => v.keywords.join(' '))].map((u) => ({
+      [...intent.utterances, ...intent.keywords, intent.label, ...intent.variants.map((v) => v.keywords.join(' '))].map((u) => ({
         label: intent.id,
-        terms: withPairs(analyzer.analyze(u).terms),
+        terms: matchTerms(analyzer.analyze(u)),
       })),
     ),
-    ...kb.negatives.map((u) => ({ label: NONE, terms: withPairs(analyzer.analyze(u).terms) })),
+    ...kb.negatives.map((u) => ({ label: NONE, terms: matchTerms(analyzer.analyze(u)) })),
   ];
   const matcher = new Matcher(examples, {
     nearestWeight: config.nearestWeight,
@@ -58,13 +58,19 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     outsideLabel: NONE,
   });
 
+  // Words no intent knows mean "about something else" only where the knowledge base says what
+  // else looks like: at least one fallback example per intent. Elsewhere (a corpus of entity-laden
+  // requests with a handful of negatives) unknown words are ordinary and only the scores decide.
+  const judgesOutside = kb.negatives.length >= kb.intents.length;
+  const threshold = judgesOutside ? config.answerThreshold : config.openAnswerThreshold;
+
   const targets = new Map<string, Target>();
   for (const intent of kb.intents) {
     targets.set(intent.id, { intent });
     for (const variant of intent.variants) targets.set(variant.id, { intent, variant });
   }
   const variantTerms = new Map(
-    kb.intents.flatMap((i) => i.variants).map((v) => [v.id, new Set(v.keywords.flatMap((k) => analyzer.analyze(k).terms))]),
+    kb.intents.flatMap((i) => i.variants).map((v) => [v.id, new Set(v.keywords.flatMap((k) => analyzer.analyze(k).content))]),
   );
   const topicList: Topic[] = kb.intents.filter((i) => !i.smallTalk).map((i) => ({ intent: i.id, label: i.label }));
   const topicOf = (id: string): Topic => {
@@ -115,9 +121,10 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
   }
 
   function decideWhole(text: string, allowParts: boolean): Decision {
-    const { terms } = analyzer.analyze(text);
-    const ranked = matcher.rank(withPairs(terms));
-    const outside = matcher.outsideShare(terms);
+    const analysis = analyzer.analyze(text);
+    const { terms } = analysis;
+    const ranked = matcher.rank(matchTerms(analysis));
+    const outside = matcher.outsideShare(analysis.content.length > 0 ? analysis.content : terms);
     const alternatives: Scored[] = ranked.slice(0, 5).map((r) => ({ intent: r.label, confidence: round(r.score) }));
     const intents = ranked.filter((r) => r.label !== NONE);
     // Fallback examples win on their own words (other careers, exam fees), not on shared phrasing:
@@ -150,14 +157,14 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       .filter((r) => !targets.get(r.label)!.intent.smallTalk)
       .slice(0, config.fallbackSuggestions)
       .map((r) => topicOf(r.label));
-    if (!top || top.label === NONE || top.score < config.answerThreshold || outside > config.outsideShareLimit) {
+    if (!top || top.label === NONE || top.score < threshold || (judgesOutside && outside > config.outsideShareLimit)) {
       const fill = topicList.filter((t) => !suggestions.some((s) => s.intent === t.intent));
       const offered = [...suggestions, ...fill].slice(0, config.fallbackSuggestions);
       return { kind: 'fallback', text, intent: NONE, confidence: round(top?.score ?? 0), alternatives, suggestions: offered };
     }
     const second = intents.find((r) => !related(r.label, top.label));
     const intent = targets.get(top.label)!.intent;
-    if (second && second.score >= config.answerThreshold && top.score - second.score < config.clarifyMargin) {
+    if (second && second.score >= threshold && top.score - second.score < config.clarifyMargin) {
       return {
         kind: 'clarify',
         text,
@@ -199,6 +206,11 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       });
     },
   };
+}
+
+/** What the matcher compares: the terms and their pairs. */
+function matchTerms(analysis: Analysis): string[] {
+  return [...analysis.terms, ...analysis.pairs];
 }
 
 function round(x: number): number {
