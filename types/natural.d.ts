@@ -11,3 +11,10 @@ declare module 'natural/lib/natural/tokenizers/aggressive_tokenizer.js' {
 declare module 'natural/lib/natural/util/stopwords.js' {
   export const words: string[];
 }
+declare module 'natural/lib/natural/classifiers/bayes_classifier.js' {
+  export default class BayesClassifier {
+    addDocument(text: string, label: string): void;
+    train(): void;
+    getClassifications(text: string): { label: string; value: number }[];
+  }
+}

@@ -72,7 +72,7 @@ export class Analyzer {
       for (const w of canonical) add(w);
     }
     for (const w of this.stop) counts.delete(w);
-    this.corrector = new SpellCorrector(counts, this.minCorrectable);
+    this.corrector = new SpellCorrector(counts, this.minCorrectable, this.functionWords);
   }
 
   /** Raw words of a text after typo correction and synonym folding, before stop words go. */

@@ -54,7 +54,7 @@ export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
   unknownWordWeight: 1.2,
   outsideShareLimit: 0.55,
   dropStopWords: false,
-  minCorrectableLength: 5,
+  minCorrectableLength: 3,
   splitBelowConfidence: 0.85,
   partThreshold: 0.6,
   fallbackSuggestions: 3,

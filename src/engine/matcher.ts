@@ -41,6 +41,13 @@ export class Matcher {
 
   private readonly nearestWeight: number;
   private readonly queryCoverage: number;
+  /** Postings longer than this are not scanned, only looked up in the candidates. */
+  private readonly scanLimit: number;
+  private readonly termIds = new Map<string, number>();
+  /** Each example's term ids, sorted, for lookups of common terms. */
+  private readonly docTermIds: Int32Array[] = [];
+  /** Each label's centroid weight per term id. */
+  private readonly centroidWeights: Map<number, number>[] = [];
 
   constructor(examples: readonly LabelledTerms[], options: MatcherOptions) {
     const { outsideLabel } = options;
@@ -60,7 +67,11 @@ export class Matcher {
       labelDocs[l]! += 1;
       const doc = this.docLabel.length;
       this.docLabel.push(l);
+      const ids: number[] = [];
       for (const term of new Set(example.terms)) {
+        let id = this.termIds.get(term);
+        if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
+        ids.push(id);
         let list = this.docPostings.get(term);
         if (!list) this.docPostings.set(term, (list = []));
         list.push(doc);
@@ -68,7 +79,9 @@ export class Matcher {
         if (!counts) termLabelCount.set(term, (counts = new Map()));
         counts.set(l, (counts.get(l) ?? 0) + 1);
       }
+      this.docTermIds.push(Int32Array.from(ids.sort((a, b) => a - b)));
     });
+    this.scanLimit = Math.max(2000, Math.ceil(this.docLabel.length / 50));
     const labelCount = this.labels.length;
     let maxIdf = 0;
     for (const [term, counts] of termLabelCount) {
@@ -88,17 +101,34 @@ export class Matcher {
     for (const sq of docNormSq) this.docNorm.push(Math.sqrt(sq) || 1);
 
     const centroidSq = new Array<number>(labelCount).fill(0);
+    for (let l = 0; l < labelCount; l++) this.centroidWeights.push(new Map());
     for (const [term, counts] of termLabelCount) {
       const idf = this.idf.get(term)!;
       const list: { label: number; weight: number }[] = [];
       for (const [label, count] of counts) {
         const weight = (count / labelDocs[label]!) * idf;
         list.push({ label, weight });
+        this.centroidWeights[label]!.set(this.termIds.get(term)!, weight);
         centroidSq[label]! += weight * weight;
       }
       this.centroidPostings.set(term, list);
     }
     for (const sq of centroidSq) this.centroidNorm.push(Math.sqrt(sq) || 1);
+  }
+
+  /** Whether an example has a term (binary search in its sorted term ids). */
+  private docHas(doc: number, id: number): boolean {
+    const ids = this.docTermIds[doc]!;
+    let lo = 0;
+    let hi = ids.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = ids[mid]!;
+      if (v === id) return true;
+      if (v < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 
   /** Whether a stemmed term occurs in any example. */
@@ -139,15 +169,29 @@ export class Matcher {
     });
     const qNorm = Math.sqrt(qNormSq);
 
+    // Rare terms find the candidates through their postings; terms too common to scan (in a large
+    // knowledge base) are only looked up in the candidates, so a question costs what its rare
+    // terms touch rather than a pass over every utterance.
+    const known = unique.map((t, i) => ({ term: t, w: weights[i]!, docs: this.docPostings.get(t) })).filter((x) => x.docs);
+    let rare = known.filter((x) => x.docs!.length <= this.scanLimit);
+    let common = known.filter((x) => x.docs!.length > this.scanLimit);
+    if (rare.length === 0 && common.length > 0) {
+      const least = common.reduce((a, b) => (a.docs!.length <= b.docs!.length ? a : b));
+      rare = [least];
+      common = common.filter((x) => x !== least);
+    }
     const docDot = new Map<number, number>();
     const centroidDot = new Map<number, number>();
-    unique.forEach((term, i) => {
-      const w = weights[i]!;
-      const docs = this.docPostings.get(term);
-      if (docs) for (const doc of docs) docDot.set(doc, (docDot.get(doc) ?? 0) + w * w);
-      const cents = this.centroidPostings.get(term);
-      if (cents) for (const c of cents) centroidDot.set(c.label, (centroidDot.get(c.label) ?? 0) + w * c.weight);
-    });
+    for (const { term, w, docs } of rare) {
+      for (const doc of docs!) docDot.set(doc, (docDot.get(doc) ?? 0) + w * w);
+      for (const c of this.centroidPostings.get(term)!) centroidDot.set(c.label, (centroidDot.get(c.label) ?? 0) + w * c.weight);
+    }
+    for (const { term, w } of common) {
+      const id = this.termIds.get(term)!;
+      for (const [doc, dot] of docDot) if (this.docHas(doc, id)) docDot.set(doc, dot + w * w);
+      for (const doc of docDot.keys()) if (!centroidDot.has(this.docLabel[doc]!)) centroidDot.set(this.docLabel[doc]!, 0);
+      for (const [label, dot] of centroidDot) centroidDot.set(label, dot + w * (this.centroidWeights[label]!.get(id) ?? 0));
+    }
 
     const nearest = new Map<number, number>();
     for (const [doc, dot] of docDot) {

@@ -25,21 +25,36 @@ function allowedEdits(length: number): number {
   return length >= 8 ? 2 : 1;
 }
 
+
 /**
  * Corrects misspelt words against the knowledge base's own vocabulary. fuse.js proposes
- * candidates from the (small) vocabulary; an edit-distance check keeps only real typos, so an
+ * candidates among the known words with the same first letter; an edit-distance check keeps only real typos, so an
  * unknown word of another domain ("lawyer") stays unknown instead of becoming a known one.
  */
 export class SpellCorrector {
-  private readonly fuse: Fuse<string>;
+  /** One fuse.js index per first letter: typos rarely hit the first letter, and each search stays small. */
+  private readonly byInitial = new Map<string, Fuse<string>>();
   private readonly cache = new Map<string, string | null>();
 
+  /**
+   * @param minLength shortest word to correct
+   * @param shortWords words under 5 letters are corrected only into these (function words such as
+   *   "what", "does"): "whxt" becomes "what", but "play" never becomes "pay"
+   */
   constructor(
     private readonly vocabulary: ReadonlyMap<string, number>,
     private readonly minLength: number,
+    private readonly shortWords: ReadonlySet<string> = new Set(),
   ) {
-    const words = [...vocabulary.keys()].filter((w) => w.length >= minLength - 1).sort();
-    this.fuse = new Fuse(words, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 2 });
+    const groups = new Map<string, string[]>();
+    for (const w of [...vocabulary.keys()].filter((x) => x.length >= minLength - 1).sort()) {
+      const list = groups.get(w[0]!) ?? [];
+      list.push(w);
+      groups.set(w[0]!, list);
+    }
+    for (const [initial, words] of groups) {
+      this.byInitial.set(initial, new Fuse(words, { includeScore: true, threshold: 0.6, ignoreLocation: true, minMatchCharLength: 2 }));
+    }
   }
 
   /** The known word `word` most likely misspells, or null when none is close enough. */
@@ -50,9 +65,10 @@ export class SpellCorrector {
     if (cached !== undefined) return cached;
     const limit = allowedEdits(word.length);
     let best: { word: string; distance: number; freq: number } | null = null;
-    for (const hit of this.fuse.search(word, { limit: 12 })) {
+    for (const hit of this.byInitial.get(word[0]!)?.search(word, { limit: 30 }) ?? []) {
       const candidate = hit.item;
       if (Math.abs(candidate.length - word.length) > limit) continue;
+      if (word.length < 5 && !this.shortWords.has(candidate)) continue;
       const distance = editDistance(word, candidate);
       if (distance > limit || distance >= candidate.length - 1) continue;
       const freq = this.vocabulary.get(candidate) ?? 0;

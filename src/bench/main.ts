@@ -1,0 +1,198 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PROJECT_ROOT, knowledgeDirs } from '../app/knowledge.js';
+import { DEFAULT_CONFIG } from '../engine/config.js';
+import { createEngine } from '../engine/engine.js';
+import { evaluate, parseLabelled, type LabelledQuestion } from '../eval/evaluate.js';
+import { loadKnowledgeBase } from '../kb/load.js';
+import { CORPORA, PUBLISHED, runCorpora, type CorpusResult } from './corpora.js';
+import { bayesEngine, faqbotEngine, fuseEngine, nlpjsEngine, trainingSetOf, type BenchEngine, type Prediction } from './engines.js';
+import { memoryOf, percentile, timeQuestions } from './measure.js';
+import { syntheticKnowledgeBase } from './synthetic.js';
+import { seeded, withTypos } from './typos.js';
+
+interface EngineFigures {
+  name: string;
+  note: string;
+  inScopeAccuracy: number;
+  oosRecall: number;
+  falseFallbacks: number;
+  typoInScopeAccuracy: number;
+  typoOosRecall: number;
+  trainMs: number;
+  p50Us: number;
+  p99Us: number;
+  qps: number;
+  heapMb: number;
+  rssMb: number;
+}
+
+interface ScaleFigures {
+  intents: number;
+  utterances: number;
+  buildMs: number;
+  p50Us: number;
+  p99Us: number;
+  heapMb: number;
+  accuracy: number;
+}
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+async function predictAll(engine: BenchEngine, questions: readonly LabelledQuestion[]): Promise<Map<string, Prediction>> {
+  const out = new Map<string, Prediction>();
+  for (const q of questions) if (!out.has(q.text)) out.set(q.text, await engine.classify(q.text));
+  return out;
+}
+
+async function scoreEngine(engine: BenchEngine, questions: LabelledQuestion[], typos: LabelledQuestion[]): Promise<EngineFigures> {
+  const mem = await memoryOf(() => engine.train());
+  const plain = await predictAll(engine, questions);
+  const typo = await predictAll(engine, typos);
+  const r = evaluate(questions, (t) => plain.get(t)!);
+  const rt = evaluate(typos, (t) => typo.get(t)!);
+  const latency = await timeQuestions((t) => engine.classify(t), questions.map((q) => q.text));
+  return {
+    name: engine.name,
+    note: engine.note,
+    inScopeAccuracy: round3(r.inScopeAccuracy),
+    oosRecall: round3(r.oosRecall),
+    falseFallbacks: r.falseFallbacks,
+    typoInScopeAccuracy: round3(rt.inScopeAccuracy),
+    typoOosRecall: round3(rt.oosRecall),
+    trainMs: mem.ms,
+    ...latency,
+    heapMb: mem.heapMb,
+    rssMb: mem.rssMb,
+  };
+}
+
+/** The nlp.js threshold that maximises in-scope accuracy plus out-of-scope recall on the eval file. */
+async function tuneNlpjs(engine: ReturnType<typeof nlpjsEngine>, questions: LabelledQuestion[]): Promise<number> {
+  const raw = new Map<string, Prediction>();
+  for (const q of questions) raw.set(q.text, await engine.raw(q.text));
+  let best = { t: 0.5, s: -1 };
+  for (let t = 0.05; t < 1; t += 0.05) {
+    const r = evaluate(questions, (text) => {
+      const p = raw.get(text)!;
+      return p.confidence < t ? { intent: 'none', confidence: p.confidence } : p;
+    });
+    const s = r.inScopeAccuracy + r.oosRecall;
+    if (s > best.s + 1e-9) best = { t: Math.round(t * 100) / 100, s };
+  }
+  return best.t;
+}
+
+async function runScale(sizes: number[]): Promise<ScaleFigures[]> {
+  const out: ScaleFigures[] = [];
+  for (const n of sizes) {
+    const { kb, questions } = syntheticKnowledgeBase(n);
+    let engine: ReturnType<typeof createEngine> | undefined;
+    const mem = await memoryOf(async () => {
+      engine = createEngine(kb);
+    });
+    const asked = questions.slice(0, 500);
+    let right = 0;
+    asked.forEach((q, i) => {
+      if (engine!.decide(q).intent === `intent${i}`) right++;
+    });
+    const latency = await timeQuestions((q) => engine!.decide(q), asked, 2);
+    out.push({ intents: n, utterances: kb.intents.reduce((s, i) => s + i.utterances.length, 0), buildMs: mem.ms, p50Us: latency.p50Us, p99Us: latency.p99Us, heapMb: mem.heapMb, accuracy: round3(right / asked.length) });
+    engine = undefined;
+  }
+  return out;
+}
+
+/** Wall time of `faqbot ask` from a cold process, median of `runs`. */
+function coldStartMs(runs = 7): number {
+  const cli = join(PROJECT_ROOT, 'dist', 'src', 'cli', 'main.js');
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, [cli, 'ask', 'what do beginners earn'], { stdio: 'ignore' });
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return Math.round(percentile(times, 50));
+}
+
+function table(headers: string[], rows: (string | number)[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells: (string | number)[]) => cells.map((c, i) => String(c).padEnd(widths[i]!)).join('  ');
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      eval: { type: 'string', default: join(PROJECT_ROOT, '..', 'shared', 'eval', 'dev.jsonl') },
+      json: { type: 'boolean', default: false },
+      corpora: { type: 'boolean', default: false },
+      'corpora-dir': { type: 'string', default: join(PROJECT_ROOT, '..', 'shared', 'eval', 'nlu-corpora') },
+      scale: { type: 'string', default: '25,250,2500,25000' },
+    },
+  });
+  const log = (text: string): void => {
+    if (!values.json) process.stdout.write(`${text}\n`);
+  };
+  if (!existsSync(values.eval)) throw new Error(`no eval file at ${values.eval}: pass --eval FILE.jsonl`);
+
+  const kb = loadKnowledgeBase({ ...knowledgeDirs(), minUtterances: DEFAULT_CONFIG.minUtterances });
+  const set = trainingSetOf(kb);
+  const questions = parseLabelled(readFileSync(values.eval, 'utf8'), values.eval);
+  const rand = seeded(20261124);
+  const typos = questions.map((q) => ({ ...q, text: withTypos(q.text, rand) }));
+
+  log(`faqbot benchmark: ${questions.length} questions from ${values.eval} (and a typo copy), Node ${process.version}, ${process.arch}`);
+  const engines: EngineFigures[] = [];
+  for (const engine of [faqbotEngine(kb), nlpjsEngine(set), fuseEngine(set), bayesEngine(set)]) engines.push(await scoreEngine(engine, questions, typos));
+  const tuned = nlpjsEngine(set, 0.5);
+  await tuned.train();
+  const threshold = await tuneNlpjs(tuned, questions);
+  tuned.setThreshold(threshold);
+  const tunedFigures = await scoreEngine({ ...tuned, note: `${tuned.note}: ${threshold}`, train: async () => tuned.train() }, questions, typos);
+  engines.splice(2, 0, tunedFigures);
+
+  log(`\n${table(
+    ['engine', 'in-scope', 'oos recall', 'false fb', 'typo in', 'typo oos', 'train ms', 'p50 µs', 'p99 µs', 'q/s', 'heap MB'],
+    engines.map((e) => [e.name, e.inScopeAccuracy, e.oosRecall, e.falseFallbacks, e.typoInScopeAccuracy, e.typoOosRecall, e.trainMs, e.p50Us, e.p99Us, e.qps, e.heapMb]),
+  )}`);
+  for (const e of engines) log(`  ${e.name}: ${e.note}`);
+
+  const sizes = values.scale === '' ? [] : values.scale.split(',').map(Number).filter((n) => n > 0);
+  const scale = await runScale(sizes);
+  if (scale.length) {
+    log(`\nfaqbot at scale (synthetic, 20 utterances an intent):\n${table(
+      ['intents', 'utterances', 'build ms', 'p50 µs', 'p99 µs', 'heap MB', 'accuracy'],
+      scale.map((s) => [s.intents, s.utterances, s.buildMs, s.p50Us, s.p99Us, s.heapMb, s.accuracy]),
+    )}`);
+  }
+
+  const cold = coldStartMs();
+  log(`\ncold start of \`faqbot ask\` (median of 7): ${cold} ms`);
+
+  let corpora: CorpusResult[] = [];
+  if (values.corpora) {
+    corpora = await runCorpora(values['corpora-dir'], (ckb, cset) => [faqbotEngine(ckb), nlpjsEngine(cset), fuseEngine(cset), bayesEngine(cset)]);
+    const names = [...new Set(corpora.map((c) => c.engine))];
+    const rows = names.map((name) => {
+      const mine = corpora.filter((c) => c.engine === name);
+      const overall = mine.reduce((s, c) => s + c.right, 0) / mine.reduce((s, c) => s + c.total, 0);
+      return [`${name} (measured)`, ...CORPORA.map((c) => round3(mine.find((m) => m.corpus === c)!.microF1)), round3(overall)];
+    });
+    const published = Object.entries(PUBLISHED).map(([name, f]) => [`${name} (published)`, ...CORPORA.map((c) => f[c]!), f.overall!]);
+    log(`\nNLU corpora (Braun et al. 2017), micro-F1:\n${table(['engine', ...CORPORA, 'overall'], [...rows, ...published])}`);
+  }
+
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ eval: values.eval, engines, scale, coldStartMs: cold, ...(values.corpora ? { corpora } : {}) })}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${(error as Error).message}\n`);
+  process.exitCode = 1;
+});

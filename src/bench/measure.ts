@@ -1,0 +1,45 @@
+/** Percentile of sorted numbers (nearest rank). */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export interface Latency {
+  readonly p50Us: number;
+  readonly p99Us: number;
+  readonly qps: number;
+}
+
+/**
+ * Times a classifier on questions after a warm-up pass: per-question latency (p50, p99, in
+ * microseconds) over `rounds` passes, and questions per second on this one thread.
+ */
+export async function timeQuestions(classify: (text: string) => unknown, questions: readonly string[], rounds = 3): Promise<Latency> {
+  for (const q of questions) await classify(q);
+  const samples: number[] = [];
+  const started = process.hrtime.bigint();
+  for (let r = 0; r < rounds; r++) {
+    for (const q of questions) {
+      const t0 = process.hrtime.bigint();
+      await classify(q);
+      samples.push(Number(process.hrtime.bigint() - t0) / 1000);
+    }
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  samples.sort((a, b) => a - b);
+  return { p50Us: Math.round(percentile(samples, 50)), p99Us: Math.round(percentile(samples, 99)), qps: Math.round(samples.length / seconds) };
+}
+
+/** Heap and RSS growth while `load` runs, in MiB, after a garbage collection where one is exposed. */
+export async function memoryOf(load: () => Promise<void>): Promise<{ ms: number; heapMb: number; rssMb: number }> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage();
+  const t0 = performance.now();
+  await load();
+  const ms = performance.now() - t0;
+  gc?.();
+  const after = process.memoryUsage();
+  const mb = (b: number) => Math.round((b / 1048576) * 10) / 10;
+  return { ms: Math.round(ms * 10) / 10, heapMb: mb(after.heapUsed - before.heapUsed), rssMb: mb(after.rss - before.rss) };
+}
