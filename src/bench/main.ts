@@ -98,7 +98,7 @@ async function runScale(sizes: number[]): Promise<ScaleFigures[]> {
     asked.forEach((q, i) => {
       if (engine!.decide(q).intent === `intent${i}`) right++;
     });
-    const latency = await timeQuestions((q) => engine!.decide(q), asked, 2);
+    const latency = await timeQuestions((q) => engine!.decide(q), asked);
     out.push({ intents: n, utterances: kb.intents.reduce((s, i) => s + i.utterances.length, 0), buildMs: mem.ms, p50Us: latency.p50Us, p99Us: latency.p99Us, heapMb: mem.heapMb, accuracy: round3(right / asked.length) });
     engine = undefined;
   }

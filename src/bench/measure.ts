@@ -12,9 +12,10 @@ export interface Latency {
 
 /**
  * Times a classifier on questions after a warm-up pass: per-question latency (p50, p99, in
- * microseconds) over `rounds` passes, and questions per second on this one thread.
+ * microseconds) over enough passes for `minSamples` timings, and questions per second on this one thread.
  */
-export async function timeQuestions(classify: (text: string) => unknown, questions: readonly string[], rounds = 3): Promise<Latency> {
+export async function timeQuestions(classify: (text: string) => unknown, questions: readonly string[], minSamples = 2000): Promise<Latency> {
+  const rounds = Math.max(2, Math.ceil(minSamples / Math.max(1, questions.length)));
   for (const q of questions) await classify(q);
   const samples: number[] = [];
   const started = process.hrtime.bigint();
@@ -30,7 +31,7 @@ export async function timeQuestions(classify: (text: string) => unknown, questio
   return { p50Us: Math.round(percentile(samples, 50)), p99Us: Math.round(percentile(samples, 99)), qps: Math.round(samples.length / seconds) };
 }
 
-/** Heap and RSS growth while `load` runs, in MiB, after a garbage collection where one is exposed. */
+/** Time of `load`, and heap and RSS growth while it runs in MiB (after a garbage collection where one is exposed; never below 0). */
 export async function memoryOf(load: () => Promise<void>): Promise<{ ms: number; heapMb: number; rssMb: number }> {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
@@ -41,5 +42,5 @@ export async function memoryOf(load: () => Promise<void>): Promise<{ ms: number;
   gc?.();
   const after = process.memoryUsage();
   const mb = (b: number) => Math.round((b / 1048576) * 10) / 10;
-  return { ms: Math.round(ms * 10) / 10, heapMb: mb(after.heapUsed - before.heapUsed), rssMb: mb(after.rss - before.rss) };
+  return { ms: Math.round(ms * 10) / 10, heapMb: Math.max(0, mb(after.heapUsed - before.heapUsed)), rssMb: Math.max(0, mb(after.rss - before.rss)) };
 }

@@ -48,6 +48,7 @@ export function syntheticKnowledgeBase(count: number, perIntent = 20, seed = 7):
       lexicon: { synonyms: {}, fillers: [], keep: [] },
       commands: [],
       guides: [],
+      notices: { privacy: 'privacy', rateLimited: 'slow down' },
     },
     questions,
   };

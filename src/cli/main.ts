@@ -11,6 +11,8 @@ import { loadKnowledgeBase } from '../kb/load.js';
 import { staleFacts } from '../kb/validate.js';
 import { decisionText, type TextStyle } from '../render/plain-text.js';
 import { askResult } from './json-lines.js';
+import { createEngine } from '../engine/engine.js';
+import { knowledgeBaseFromCorpus, parseCorpus } from '../kb/corpus.js';
 
 const USAGE = `faqbot: the career FAQ assistant in a terminal
 
@@ -19,6 +21,9 @@ const USAGE = `faqbot: the career FAQ assistant in a terminal
   faqbot chat                  ask questions interactively (Ctrl-D or "quit" to leave)
   faqbot eval FILE.jsonl       in-scope accuracy, out-of-scope recall and each miss
   faqbot check [--max-age D]   validate knowledge/ and intents/; warn on facts older than D days
+
+  --train CORPUS.train.json    with ask or eval: build the engine from that training file alone
+                               ({"intents": {"<intent>": ["utterance", ...]}}, "none" = must fall back)
 `;
 
 const style: TextStyle = process.stdout.isTTY ? { bold: (t) => `\x1b[1m${t}\x1b[22m` } : { bold: (t) => t };
@@ -87,9 +92,11 @@ export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, 'max-age': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { json: { type: 'boolean' }, 'max-age': { type: 'string' }, train: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   const [command, ...rest] = positionals;
+  const engineFor = (): Engine =>
+    values.train ? createEngine(knowledgeBaseFromCorpus(parseCorpus(JSON.parse(readFileSync(values.train, 'utf8')), values.train))) : loadEngine();
   if (values.help || !command) {
     process.stdout.write(USAGE);
     return command || values.help ? 0 : 2;
@@ -102,7 +109,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'ask': {
-      const engine = loadEngine();
+      const engine = engineFor();
       if (values.json) await askJson(engine);
       else if (rest.length === 0) throw new Error('ask needs a question: faqbot ask "how much do they earn?" (or --json to read stdin)');
       else console.log(decisionText(engine.decide(rest.join(' ')), style));
@@ -113,7 +120,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     case 'eval': {
       if (!rest[0]) throw new Error('eval needs a file: faqbot eval ../shared/eval/dev.jsonl');
-      evalFile(loadEngine(), rest[0], Boolean(values.json));
+      evalFile(engineFor(), rest[0], Boolean(values.json));
       return 0;
     }
     default:

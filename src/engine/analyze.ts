@@ -12,9 +12,17 @@ export function tokenize(normalized: string): string[] {
   return tokenizer.tokenize(normalized).filter((t) => t.length > 0);
 }
 
-/** Porter stem of one word. */
+const stems = new Map<string, string>();
+
+/** Porter stem of one word (memoised: the stemmer is the costliest step of indexing). */
 export function stem(word: string): string {
-  return PorterStemmer.stem(word);
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = PorterStemmer.stem(word);
+    if (stems.size > 200_000) stems.clear();
+    stems.set(word, s);
+  }
+  return s;
 }
 
 export interface Analysis {

@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG, type EngineConfig } from './config.js';
 import { Matcher } from './matcher.js';
 import { normalize } from './normalize.js';
 import { splitParts } from './parts.js';
+import { findIdentifiers } from './privacy.js';
 import { renderTemplate } from './template.js';
 import { NONE, type Answer, type Decision, type Intent, type KnowledgeBase, type Scored, type Topic, type Variant } from './types.js';
 
@@ -107,7 +108,16 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     return best?.variant;
   }
 
+  // Answers depend only on the knowledge base, so each is rendered once and shared.
+  const rendered = new Map<string, Answer>();
   function render(target: Target, onlyItems: readonly string[] = []): Answer {
+    const key = `${target.variant?.id ?? target.intent.id}|${onlyItems.join(',')}`;
+    let answer = rendered.get(key);
+    if (!answer) rendered.set(key, (answer = renderOnce(target, onlyItems)));
+    return answer;
+  }
+
+  function renderOnce(target: Target, onlyItems: readonly string[]): Answer {
     const { intent, variant } = target;
     const rendered = renderTemplate(variant?.answer ?? intent.answer, { knowledge: kb.knowledge, topics: topicList, onlyItems });
     return {
@@ -181,7 +191,13 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
   return {
     kb,
     config,
-    decide: (text: string) => decideWhole(typeof text === 'string' ? text : '', true),
+    decide(input: string): Decision {
+      const text = typeof input === 'string' ? input : '';
+      if (findIdentifiers(text.slice(0, config.maxQuestionChars * 2)).length > 0) {
+        return { kind: 'privacy', text, intent: NONE, confidence: 1, alternatives: [], notice: kb.notices.privacy };
+      }
+      return decideWhole(text, true);
+    },
     answer(intentId: string): Answer {
       const target = targets.get(intentId);
       if (!target) throw new Error(`unknown intent "${intentId}": use one of ${[...targets.keys()].join(', ')}`);

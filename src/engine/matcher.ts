@@ -81,7 +81,7 @@ export class Matcher {
       }
       this.docTermIds.push(Int32Array.from(ids.sort((a, b) => a - b)));
     });
-    this.scanLimit = Math.max(2000, Math.ceil(this.docLabel.length / 50));
+    this.scanLimit = Math.max(500, Math.ceil(this.docLabel.length / 50));
     const labelCount = this.labels.length;
     let maxIdf = 0;
     for (const [term, counts] of termLabelCount) {

@@ -96,6 +96,14 @@ export interface Guide {
   readonly outcomes: readonly { readonly when: Readonly<Record<string, string>>; readonly intent: string; readonly because: string }[];
 }
 
+/** What the bot says outside of answers. */
+export interface Notices {
+  /** The reminder given instead of an answer when a message holds patient identifiers. */
+  readonly privacy: string;
+  /** The one notice a person gets when they ask faster than the rate limit. */
+  readonly rateLimited: string;
+}
+
 export interface KnowledgeBase {
   readonly knowledge: Knowledge;
   readonly intents: readonly Intent[];
@@ -104,6 +112,7 @@ export interface KnowledgeBase {
   readonly lexicon: Lexicon;
   readonly commands: readonly Command[];
   readonly guides: readonly Guide[];
+  readonly notices: Notices;
 }
 
 /** The intent id of the fallback. */
@@ -149,4 +158,5 @@ interface DecisionBase {
 export type Decision =
   | (DecisionBase & { readonly kind: 'answer'; readonly answers: readonly Answer[] })
   | (DecisionBase & { readonly kind: 'clarify'; readonly choices: readonly Topic[] })
-  | (DecisionBase & { readonly kind: 'fallback'; readonly suggestions: readonly Topic[] });
+  | (DecisionBase & { readonly kind: 'fallback'; readonly suggestions: readonly Topic[] })
+  | (DecisionBase & { readonly kind: 'privacy'; readonly notice: string });

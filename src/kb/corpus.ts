@@ -44,5 +44,6 @@ export function knowledgeBaseFromCorpus(corpus: TrainingCorpus): KnowledgeBase {
     lexicon: { synonyms: {}, fillers: [], keep: [] },
     commands: [],
     guides: [],
+    notices: { privacy: 'Please do not share personal information.', rateLimited: 'Please slow down.' },
   };
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse } from 'yaml';
+import yaml from 'js-yaml';
 import type { KnowledgeBase } from '../engine/types.js';
 import { KnowledgeBaseError, messages, type Problem } from './errors.js';
 import { buildKnowledgeBase, type ParsedFile } from './validate.js';
@@ -25,7 +25,7 @@ function readYamlDir(dir: string, base: string, problems: Problem[]): ParsedFile
     const path = join(dir, name);
     const file = relative(base, path);
     try {
-      return [{ file, data: parse(readFileSync(path, 'utf8')) as unknown }];
+      return [{ file, data: yaml.load(readFileSync(path, 'utf8'), { schema: yaml.CORE_SCHEMA, filename: file }) as unknown }];
     } catch (error) {
       problems.push({ file, path: '', message: messages.yamlSyntax((error as Error).message.split('\n')[0]!) });
       return [];

@@ -77,6 +77,7 @@ export const intentFileSchema = z
     intents: z.array(intentSchema).optional(),
     negatives: z.array(text).optional(),
     guides: z.array(guideSchema).optional(),
+    notices: z.strictObject({ privacy: text.optional(), rateLimited: text.optional() }).optional(),
     commands: z
       .array(
         z.strictObject({
@@ -96,7 +97,7 @@ export const intentFileSchema = z
       })
       .optional(),
   })
-  .refine((f) => f.intents || f.negatives || f.lexicon || f.commands || f.guides, 'a file in intents/ needs `intents`, `negatives`, `lexicon`, `commands` or `guides`');
+  .refine((f) => f.intents || f.negatives || f.lexicon || f.commands || f.guides || f.notices, 'a file in intents/ needs `intents`, `negatives`, `lexicon`, `commands`, `guides` or `notices`');
 
 export type KnowledgeFile = z.infer<typeof knowledgeFileSchema>;
 export type IntentFile = z.infer<typeof intentFileSchema>;

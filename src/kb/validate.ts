@@ -1,10 +1,16 @@
 import type { z } from 'zod';
-import { NONE, type Collection, type Command, type Guide, type Fact, type Intent, type Knowledge, type KnowledgeBase, type Lexicon, type Source } from '../engine/types.js';
+import { NONE, type Collection, type Command, type Guide, type Notices, type Fact, type Intent, type Knowledge, type KnowledgeBase, type Lexicon, type Source } from '../engine/types.js';
 import { checkTemplate } from '../engine/template.js';
 import { normalize } from '../engine/normalize.js';
 import { tokenize } from '../engine/analyze.js';
 import { KnowledgeBaseError, messages, type Problem } from './errors.js';
 import { intentFileSchema, knowledgeFileSchema, type IntentFile, type KnowledgeFile } from './schema.js';
+
+/** Notices a knowledge base may leave out. */
+const DEFAULT_NOTICES: Notices = {
+  privacy: "Please don't share patient information in chat. Ask your question without those details.",
+  rateLimited: 'You are asking faster than I can answer. Please wait a minute and ask again.',
+};
 
 /** A parsed YAML file and the name it is reported under (e.g. `intents/salary.yaml`). */
 export interface ParsedFile {
@@ -83,6 +89,7 @@ export function buildKnowledgeBase(
   const negatives: string[] = [];
   const commands: Command[] = [];
   const guides: Guide[] = [];
+  const notices: Partial<Notices> = {};
   const lexicon: { synonyms: Record<string, string[]>; fillers: string[]; keep: string[] } = { synonyms: {}, fillers: [], keep: [] };
   const where = new Map<string, string>();
   const utteranceOwner = new Map<string, string>();
@@ -133,6 +140,7 @@ export function buildKnowledgeBase(
     });
   }
   for (const { data } of iFiles) for (const g of data.guides ?? []) guides.push(g);
+  for (const { data } of iFiles) Object.assign(notices, data.notices ?? {});
   for (const { file, data } of iFiles) {
     (data.guides ?? []).forEach((g, i) => {
       const at = `guides[${i}]`;
@@ -167,7 +175,7 @@ export function buildKnowledgeBase(
   if (intentFiles.length > 0 && intents.length === 0 && problems.length === 0)
     problems.push({ file: 'intents/', path: '', message: messages.noIntents('intents/') });
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
-  return { knowledge, intents, negatives, lexicon: lexicon as Lexicon, commands, guides };
+  return { knowledge, intents, negatives, lexicon: lexicon as Lexicon, commands, guides, notices: { ...DEFAULT_NOTICES, ...notices } };
 }
 
 /** Facts whose `asOf` date is older than `maxAgeDays` on `today`: figures someone should re-check. */

@@ -60,6 +60,8 @@ export function decisionText(decision: Decision, style: TextStyle = PLAIN, withF
       return decision.answers.map((a) => answerText(a, style, withFooter)).join('\n\n');
     case 'clarify':
       return `${COPY.clarify} ${decision.choices.map((c) => `"${c.label}"`).join(' or ')}?`;
+    case 'privacy':
+      return decision.notice;
     case 'fallback':
       return decision.text.trim() === ''
         ? `${COPY.empty} ${COPY.fallbackOffer} ${topicList(decision.suggestions)}.`

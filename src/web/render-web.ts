@@ -39,6 +39,7 @@ export function buildWebReply(decision: Decision): WebReply {
       intent: decision.intent,
     };
   }
+  if (decision.kind === 'privacy') return { type: 'message', text, blocks: [{ type: 'paragraph', text }], quick_replies: [], intent: decision.intent };
   const topics = decision.kind === 'clarify' ? decision.choices : decision.suggestions;
   return { type: 'message', text, blocks: [{ type: 'paragraph', text }], quick_replies: topicReplies(topics), intent: decision.intent };
 }

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
@@ -71,5 +72,13 @@ describe('faqbot CLI', () => {
     const r = run(['frobnicate']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown command "frobnicate"');
+  });
+});
+
+describe('faqbot CLI on a training corpus', () => {
+  const corpus = join(ROOT, '..', 'shared', 'eval', 'nlu-corpora', 'webapps.train.json');
+  it.runIf(existsSync(corpus))('ask --json --train builds the engine from the training file alone', () => {
+    const r = run(['ask', '--json', '--train', corpus], 'how do I delete my facebook account\n');
+    expect(JSON.parse(r.stdout)).toMatchObject({ intent: 'Delete Account', answer: 'Delete Account' });
   });
 });

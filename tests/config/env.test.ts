@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from '../../src/config/env.js';
 import { ROOT, productEngine } from '../helpers.js';
@@ -57,7 +57,7 @@ describe('configuration', () => {
   });
 
   it('the Slack manifest declares every slash command of intents/commands.yaml, the shortcut and the events', () => {
-    const manifest = parse(readFileSync(join(ROOT, 'slack', 'manifest.yml'), 'utf8'));
+    const manifest = yaml.load(readFileSync(join(ROOT, 'slack', 'manifest.yml'), 'utf8')) as any;
     const declared = manifest.features.slash_commands.map((c: { command: string }) => c.command).sort();
     expect(declared).toEqual(productEngine().kb.commands.map((c) => c.command).sort());
     expect(manifest.features.shortcuts[0].callback_id).toBe('find_answer');

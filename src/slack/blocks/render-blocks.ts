@@ -61,6 +61,8 @@ export function buildDecisionBlocks(decision: Decision, options: AnswerOptions =
   } else if (decision.kind === 'clarify') {
     blocks.push({ type: 'section', text: mrkdwn(escapeMrkdwn(decisionText(decision))) });
     blocks.push(topicButtons(decision.choices, 'did_you_mean')!);
+  } else if (decision.kind === 'privacy') {
+    blocks.push({ type: 'section', text: mrkdwn(`:lock: ${escapeMrkdwn(decision.notice)}`) });
   } else {
     blocks.push({ type: 'section', text: mrkdwn(escapeMrkdwn(decisionText(decision))) });
     const buttons = topicButtons(decision.suggestions, 'suggestions');

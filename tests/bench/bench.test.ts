@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { percentile } from '../../src/bench/measure.js';
+import { syntheticKnowledgeBase } from '../../src/bench/synthetic.js';
+import { seeded, withTypos } from '../../src/bench/typos.js';
+import { bayesEngine, fuseEngine, trainingSetOf } from '../../src/bench/engines.js';
+import { productEngine } from '../helpers.js';
+
+describe('benchmark building blocks', () => {
+  it('typos are deterministic for a seed and make one or two edits', () => {
+    const a = withTypos('what certifications do employers require', seeded(1));
+    const b = withTypos('what certifications do employers require', seeded(1));
+    expect(a).toBe(b);
+    expect(a).not.toBe('what certifications do employers require');
+    expect(Math.abs(a.length - 'what certifications do employers require'.length)).toBeLessThanOrEqual(2);
+  });
+
+  it('short words are left alone', () => {
+    expect(withTypos('is it ok', seeded(3))).toBe('is it ok');
+  });
+
+  it('percentile uses the nearest rank', () => {
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50)).toBe(5);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 99)).toBe(10);
+    expect(percentile([], 50)).toBe(0);
+  });
+
+  it('synthetic knowledge bases are deterministic and have the size asked for', () => {
+    const a = syntheticKnowledgeBase(30);
+    expect(a.kb.intents).toHaveLength(30);
+    expect(a.questions).toHaveLength(30);
+    expect(syntheticKnowledgeBase(30).kb.intents[7]!.utterances).toEqual(a.kb.intents[7]!.utterances);
+  });
+
+  it('peer engines train on the same utterances and answer with an intent or the fallback', async () => {
+    const set = trainingSetOf(productEngine().kb);
+    for (const engine of [fuseEngine(set), bayesEngine(set)]) {
+      await engine.train();
+      const p = await engine.classify('how much do medical records specialists earn');
+      expect(typeof p.intent).toBe('string');
+      expect(p.confidence).toBeGreaterThanOrEqual(0);
+    }
+  });
+});

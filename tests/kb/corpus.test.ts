@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/engine.js';
+import { knowledgeBaseFromCorpus, parseCorpus } from '../../src/kb/corpus.js';
+
+const corpus = parseCorpus(
+  {
+    name: 'tiny',
+    intents: {
+      Weather: ['will it rain tomorrow', 'what is the forecast for today', 'is it sunny outside'],
+      Music: ['play some jazz', 'put on a song by queen', 'start my playlist'],
+      none: ['what is the capital of peru'],
+    },
+  },
+  'tiny.train.json',
+);
+
+describe('a knowledge base from a training corpus', () => {
+  it('each intent answers with its name; none holds the fallback examples', () => {
+    const kb = knowledgeBaseFromCorpus(corpus);
+    expect(kb.intents.map((i) => i.id)).toEqual(['Weather', 'Music']);
+    expect(kb.negatives).toEqual(['what is the capital of peru']);
+  });
+
+  it('the product matcher classifies with it', () => {
+    const engine = createEngine(knowledgeBaseFromCorpus(corpus));
+    expect(engine.decide('is it going to rain').intent).toBe('Weather');
+    expect(engine.decide('play a song').intent).toBe('Music');
+  });
+
+  it('a malformed corpus names the file and what is wrong', () => {
+    expect(() => parseCorpus({ intents: { A: 'x' } }, 'bad.json')).toThrow('bad.json: intents.A must be a list of utterances');
+    expect(() => parseCorpus([], 'bad.json')).toThrow('bad.json: a training corpus is');
+  });
+});
