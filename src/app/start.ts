@@ -7,6 +7,8 @@ import { createSlackApp, type SlackApp, type SlackAppOptions } from '../slack/ap
 import { createSlackDeps, type Feedback } from '../slack/deps.js';
 import { createHttpServer, type Route } from '../server/http.js';
 import { createWebBot } from '../web/bot.js';
+import { RateLimiter } from './rate-limit.js';
+import { userKeyer } from './question-log.js';
 import { webRoutes } from '../web/routes.js';
 import { Sessions } from '../web/session.js';
 
@@ -31,11 +33,14 @@ export interface RunningApp {
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const recordFeedback = options.recordFeedback ?? ((f: Feedback) => logger.info({ feedback: f }, 'feedback'));
-  const web = createWebBot(options.engine, logger, recordFeedback);
-  const routes: Route[] = [...webRoutes(web, new Sessions(config.sessionSecret))];
+  const userKey = userKeyer(config.userKeySalt);
+  const web = createWebBot(options.engine, logger, recordFeedback, userKey);
+  const routes: Route[] = [
+    ...webRoutes(web, new Sessions(config.sessionSecret), new RateLimiter(config.ratePerMinute), () => options.engine().kb.notices),
+  ];
   let slack: SlackApp | undefined;
   if (config.slack) {
-    slack = createSlackApp(config.slack, createSlackDeps(options.engine, logger, recordFeedback), logger, options.slack);
+    slack = createSlackApp(config.slack, createSlackDeps(options.engine, logger, { recordFeedback, limiter: new RateLimiter(config.ratePerMinute), userKey }), logger, options.slack);
     if (slack.handleHttp) routes.push({ method: 'POST', path: '/slack/events', handler: slack.handleHttp });
   }
   const server = createHttpServer(routes, (error) => logger.error({ err: error }, 'request failed'));

@@ -16,6 +16,10 @@ export interface AppConfig {
   readonly port: number;
   readonly host: string;
   readonly logLevel: Level;
+  /** Questions one person may ask a minute (0: no limit). */
+  readonly ratePerMinute: number;
+  /** Salt of the anonymous user keys in logs and stores; random per process when unset. */
+  readonly userKeySalt?: string;
   /** Signs web chat session cookies; a random one per process when unset (sessions end on restart). */
   readonly sessionSecret?: string;
   readonly slack?: SlackConfig;
@@ -69,8 +73,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (botToken) slack = { botToken, signingSecret, appToken, apiUrl, mode: appToken ? 'socket' : 'http' };
   }
   if (problems.length > 0) throw new ConfigError(problems);
+  const rateText = value('RATE_LIMIT_PER_MINUTE') ?? '20';
+  const ratePerMinute = Number(rateText);
+  if (!/^\d+$/.test(rateText)) problems.push(`RATE_LIMIT_PER_MINUTE must be a whole number of questions (0 for no limit), not "${rateText}"`);
   const sessionSecret = value('SESSION_SECRET');
   if (sessionSecret && sessionSecret.length < 32) problems.push('SESSION_SECRET must be at least 32 characters (for example `openssl rand -hex 32`)');
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host: value('HOST') ?? '0.0.0.0', logLevel, sessionSecret, slack };
+  return { port, host: value('HOST') ?? '0.0.0.0', logLevel, ratePerMinute, userKeySalt: value('USER_KEY_SALT'), sessionSecret, slack };
 }

@@ -1,6 +1,8 @@
 import type { Engine } from '../engine/engine.js';
 import type { Logger } from '../log/logger.js';
 import { SeenSet } from './seen.js';
+import { RateLimiter } from '../app/rate-limit.js';
+import { userKeyer } from '../app/question-log.js';
 
 /** A helpful / not helpful press, as the channels report it. */
 export interface Feedback {
@@ -19,17 +21,29 @@ export interface SlackDeps {
   readonly answered: SeenSet;
   /** Threads the bot has answered in, so follow-ups there are answered too. */
   readonly threads: SeenSet;
-  /** Where feedback goes. */
+  /** Where feedback goes (the user is already an anonymous key). */
   readonly recordFeedback: (feedback: Feedback) => void;
+  /** Questions per person per minute. */
+  readonly limiter: RateLimiter;
+  /** Anonymous key of a Slack user id, for logs and stores. */
+  readonly userKey: (id: string) => string;
+}
+
+export interface SlackDepsOptions {
+  readonly recordFeedback?: (f: Feedback) => void;
+  readonly limiter?: RateLimiter;
+  readonly userKey?: (id: string) => string;
 }
 
 /** Default dependencies around an engine. */
-export function createSlackDeps(engine: () => Engine, logger: Logger, recordFeedback?: (f: Feedback) => void): SlackDeps {
+export function createSlackDeps(engine: () => Engine, logger: Logger, options: SlackDepsOptions = {}): SlackDeps {
   return {
     engine,
     logger,
     answered: new SeenSet(10_000),
     threads: new SeenSet(10_000),
-    recordFeedback: recordFeedback ?? ((f) => logger.info({ feedback: f }, 'feedback')),
+    recordFeedback: options.recordFeedback ?? ((f) => logger.info({ feedback: f }, 'feedback')),
+    limiter: options.limiter ?? new RateLimiter(20),
+    userKey: options.userKey ?? userKeyer(),
   };
 }

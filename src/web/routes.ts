@@ -5,6 +5,9 @@ import { PROJECT_ROOT } from '../app/knowledge.js';
 import { sendJson, type Route } from '../server/http.js';
 import type { WebBot, WebTurn } from './bot.js';
 import type { Sessions } from './session.js';
+import type { RateLimiter } from '../app/rate-limit.js';
+import type { Notices } from '../engine/types.js';
+import { buildWebText } from './render-web.js';
 
 /** Limits of the web chat's input. */
 export const WEB_LIMITS = Object.freeze({ bodyBytes: 16 * 1024, textChars: 2000 });
@@ -85,7 +88,7 @@ function serveAsset(file: string, sessions: Sessions) {
 }
 
 /** The web chat's routes: the page, its assets, and POST /api/messages (Botkit's web adapter, webhook mode). */
-export function webRoutes(bot: WebBot, sessions: Sessions): Route[] {
+export function webRoutes(bot: WebBot, sessions: Sessions, limiter: RateLimiter, notices: () => Notices): Route[] {
   const assets = Object.entries(ASSETS).map(([path, file]) => ({ method: 'GET', path, handler: serveAsset(file, sessions) }));
   const messages: Route = {
     method: 'POST',
@@ -103,6 +106,17 @@ export function webRoutes(bot: WebBot, sessions: Sessions): Route[] {
           return;
         }
         throw error;
+      }
+      if (turn.type === 'message') {
+        const verdict = limiter.check(turn.user);
+        if (verdict === 'notice') {
+          sendJson(res, 200, [buildWebText(notices().rateLimited)]);
+          return;
+        }
+        if (verdict === 'drop') {
+          sendJson(res, 429, { error: notices().rateLimited });
+          return;
+        }
       }
       await bot.handle(turn, req, res);
     },

@@ -34,6 +34,15 @@ describe('faqbot CLI', () => {
     }
   });
 
+  it('ask --json: hostile lines (control characters, markup, huge lines) each still get their JSON line', () => {
+    const lines = ['<script>alert(1)</script>', '\u0007\u0000 sal\u200Bary', `what is the salary ${'pay '.repeat(30_000)}`, "'; DROP TABLE x; --", '🤔💰'];
+    const r = run(['ask', '--json'], `${lines.join('\n')}\n`);
+    expect(r.code).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out).toHaveLength(lines.length);
+    expect(out[2].intent).toBe('salary');
+  });
+
   it('npm run --silent ask -- --json prints nothing but the JSON lines', () => {
     const r = run(['run', '--silent', 'ask', '--', '--json'], 'cpc\n', 'npm');
     expect(r.code).toBe(0);

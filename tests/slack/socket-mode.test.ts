@@ -15,7 +15,7 @@ beforeAll(async () => {
   fake.socketUrl = socket.url;
   const engine = productEngine();
   app = await startApp({
-    config: { port: 0, host: '127.0.0.1', logLevel: 'silent', slack: { botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: fake.url, mode: 'socket' } },
+    config: { port: 0, host: '127.0.0.1', logLevel: 'silent', ratePerMinute: 1000, slack: { botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: fake.url, mode: 'socket' } },
     engine: () => engine,
     logger: createLogger('silent'),
     slack: { clientPingTimeoutMs: 300 },

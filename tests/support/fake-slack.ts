@@ -38,6 +38,7 @@ export class FakeSlack {
   readonly calls: ApiCall[] = [];
   private server: Server | undefined;
   private faults: Fault[] = [];
+  private delays = new Map<string, number>();
   private nextTs = 1000;
   /** What apps.connections.open answers (Socket Mode tests set it). */
   socketUrl = '';
@@ -49,6 +50,8 @@ export class FakeSlack {
       const method = path.startsWith('/response/') ? `response_url${path.slice('/response'.length)}` : path.replace(/^\/api\//, '').replace(/^\//, '');
       const args = await readBody(req);
       this.calls.push({ method, args, at: Date.now() });
+      const delay = this.delays.get(method);
+      if (delay) await new Promise((r) => setTimeout(r, delay));
       const fault = this.faults.find((f) => f.method === method && f.times > 0);
       if (fault) {
         (fault as { times: number }).times -= 1;
@@ -84,6 +87,11 @@ export class FakeSlack {
     return `${this.url}response/${id}`;
   }
 
+  /** Makes a method answer only after `ms` (a slow Slack). */
+  slow(method: string, ms: number): void {
+    this.delays.set(method, ms);
+  }
+
   fail(fault: Fault): void {
     this.faults.push({ ...fault });
   }
@@ -106,6 +114,7 @@ export class FakeSlack {
   reset(): void {
     this.calls.length = 0;
     this.faults = [];
+    this.delays.clear();
   }
 
   async stop(): Promise<void> {

@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { startApp, type RunningApp } from '../../src/app/start.js';
 import type { SlackConfig } from '../../src/config/env.js';
 import type { Feedback } from '../../src/slack/deps.js';
@@ -12,11 +13,20 @@ export interface SlackHarness {
   readonly app: RunningApp;
   readonly events: string;
   readonly feedback: Feedback[];
+  /** Every log line the app wrote (JSON). */
+  readonly logs: string[];
   close(): Promise<void>;
 }
 
 /** The app in HTTP mode on a free loopback port, its WebClient pointed at a fake Slack Web API. */
-export async function startSlackHarness(slack: Partial<SlackConfig> = {}): Promise<SlackHarness> {
+export async function startSlackHarness(slack: Partial<SlackConfig> = {}, options: { ratePerMinute?: number } = {}): Promise<SlackHarness> {
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
   const fake = await new FakeSlack().start();
   const engine = productEngine();
   const feedback: Feedback[] = [];
@@ -25,10 +35,11 @@ export async function startSlackHarness(slack: Partial<SlackConfig> = {}): Promi
       port: 0,
       host: '127.0.0.1',
       logLevel: 'silent',
+      ratePerMinute: options.ratePerMinute ?? 1000,
       slack: { botToken: 'xoxb-test-token', signingSecret: SECRET, apiUrl: fake.url, mode: 'http', ...slack },
     },
     engine: () => engine,
-    logger: createLogger('silent'),
+    logger: createLogger('info', sink),
     slack: { retries: 2 },
     recordFeedback: (f) => feedback.push(f),
   });
@@ -37,6 +48,7 @@ export async function startSlackHarness(slack: Partial<SlackConfig> = {}): Promi
     app,
     events: `${app.url}slack/events`,
     feedback,
+    logs,
     async close() {
       await app.close();
       await fake.stop();

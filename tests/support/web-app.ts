@@ -10,11 +10,11 @@ export interface WebHarness {
 }
 
 /** The app with no Slack configured: the web chat on a free loopback port. */
-export async function startWebHarness(): Promise<WebHarness> {
+export async function startWebHarness(ratePerMinute = 1000): Promise<WebHarness> {
   const engine = productEngine();
   const feedback: Feedback[] = [];
   const app = await startApp({
-    config: { port: 0, host: '127.0.0.1', logLevel: 'silent' },
+    config: { port: 0, host: '127.0.0.1', logLevel: 'silent', ratePerMinute },
     engine: () => engine,
     logger: createLogger('silent'),
     recordFeedback: (f) => feedback.push(f),

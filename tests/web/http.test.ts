@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHarness, Visitor, type WebHarness } from '../support/web-app.js';
+import { NASTY } from '../fixtures/nasty-inputs.js';
 
 let h: WebHarness;
 beforeAll(async () => {
@@ -77,7 +78,7 @@ describe('web chat over HTTP (Botkit web adapter, webhook mode)', () => {
     expect(r.status).toBe(200);
     expect(h.feedback.at(-1)).toMatchObject({ channel: 'web', intent: 'salary', helpful: false });
     expect(h.feedback.at(-1)!.user).not.toBe('someone-else');
-    expect(h.feedback.at(-1)!.user).toMatch(/^web-/);
+    expect(h.feedback.at(-1)!.user).toMatch(/^[0-9a-f]{16}$/);
   });
 
   describe('identity: the server owns who is talking', () => {
@@ -136,5 +137,19 @@ describe('web chat over HTTP (Botkit web adapter, webhook mode)', () => {
     expect(html).toContain('<script src="/static/chat.js" defer></script>');
     expect(html).not.toMatch(/https?:\/\//);
     for (const asset of ['static/chat.js', 'static/chat.css']) expect((await fetch(`${h.app.url}${asset}`)).status).toBe(200);
+  });
+});
+
+describe('web chat: hostile input and abuse', () => {
+  it('every kind of pasted input gets a JSON answer or a clear refusal', async () => {
+    for (const [name, text] of Object.entries(NASTY)) {
+      const r = await visitor().post({ type: 'message', text });
+      if (text.length > 2000) expect(r.status, name).toBe(413);
+      else {
+        expect(r.status, name).toBe(200);
+        expect(Array.isArray(r.json), name).toBe(true);
+        expect(JSON.stringify(r.json)).not.toContain('<script>');
+      }
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { Command } from '../../../engine/types.js';
-import { buildDecisionBlocks } from '../../blocks/render-blocks.js';
+import { buildDecisionBlocks, buildNoticeBlocks } from '../../blocks/render-blocks.js';
+import { logQuestion } from '../../../app/question-log.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
 import type { SlackDeps } from '../../deps.js';
 
@@ -19,7 +20,13 @@ export function register(app: App, deps: SlackDeps): void {
     app.command(spec.command, async ({ command, ack, respond, logger }) => {
       await ack();
       try {
-        await reply(respond, answerCommand(deps, spec, command.text ?? ''));
+        const verdict = deps.limiter.check(command.user_id);
+        if (verdict === 'drop') return;
+        if (verdict === 'notice') {
+          await reply(respond, buildNoticeBlocks(deps.engine().kb.notices.rateLimited));
+          return;
+        }
+        await reply(respond, answerCommand(deps, spec, command.text ?? '', command.user_id));
       } catch (error) {
         logger.error(`could not answer ${spec.command}: ${(error as Error).message}`);
       }
@@ -28,7 +35,7 @@ export function register(app: App, deps: SlackDeps): void {
 }
 
 /** The reply to one slash command with its text. */
-export function answerCommand(deps: SlackDeps, spec: Command, argument: string): { text: string; blocks: unknown[] } {
+export function answerCommand(deps: SlackDeps, spec: Command, argument: string, user = ''): { text: string; blocks: unknown[] } {
   const engine = deps.engine();
   const current = engine.kb.commands.find((c) => c.command === spec.command) ?? spec;
   const arg = argument.trim();
@@ -44,6 +51,10 @@ export function answerCommand(deps: SlackDeps, spec: Command, argument: string):
     const unknown = { type: 'section', text: { type: 'mrkdwn', text: `I don't know "${escapeMrkdwn(arg.slice(0, 100))}".`, verbatim: true } };
     return { text: m.text, blocks: [unknown, ...m.blocks, ...hint] };
   }
-  if (current.ask) return buildDecisionBlocks(engine.decide(arg), { share: true, feedback: true });
+  if (current.ask) {
+    const decision = engine.decide(arg);
+    logQuestion(deps.logger, 'slack', deps.userKey(user), decision);
+    return buildDecisionBlocks(decision, { share: true, feedback: true });
+  }
   return buildDecisionBlocks(engine.decideIntents([current.intent]), { share: true, feedback: true });
 }

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
-import { buildDecisionBlocks, buildHomeView } from '../../blocks/render-blocks.js';
+import { answerInConversation } from '../../ask.js';
+import { buildHomeView } from '../../blocks/render-blocks.js';
 import type { SlackDeps } from '../../deps.js';
-import { postMessage } from '../../post.js';
 
 /** Mentions are answered in the thread of the question; the App Home shows topics and commands. */
 export function register(app: App, deps: SlackDeps): void {
@@ -11,8 +11,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (!deps.answered.add(`${event.channel}:${event.ts}`)) return;
     deps.threads.add(`${event.channel}:${thread}`);
     try {
-      const decision = deps.engine().decide(event.text);
-      await postMessage(client, event.channel, buildDecisionBlocks(decision, { feedback: true }), thread);
+      await answerInConversation(deps, client, { channel: event.channel, user: event.user ?? 'unknown', text: event.text, threadTs: thread });
     } catch (error) {
       logger.error(`could not answer a mention in ${event.channel}: ${(error as Error).message}`);
     }

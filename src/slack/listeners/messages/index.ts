@@ -1,7 +1,6 @@
 import type { App } from '@slack/bolt';
-import { buildDecisionBlocks } from '../../blocks/render-blocks.js';
+import { answerInConversation } from '../../ask.js';
 import type { SlackDeps } from '../../deps.js';
-import { postMessage } from '../../post.js';
 
 interface IncomingMessage {
   readonly channel: string;
@@ -29,8 +28,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (!isDm && !followUp) return;
     if (!deps.answered.add(`${m.channel}:${m.ts}`)) return;
     try {
-      const decision = deps.engine().decide(m.text ?? '');
-      await postMessage(client, m.channel, buildDecisionBlocks(decision, { feedback: true }), m.thread_ts);
+      await answerInConversation(deps, client, { channel: m.channel, user: m.user, text: m.text ?? '', threadTs: m.thread_ts });
     } catch (error) {
       logger.error(`could not answer a message in ${m.channel}: ${(error as Error).message}`);
     }
