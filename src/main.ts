@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import 'dotenv/config';
-import { loadEngine } from './app/knowledge.js';
+import { knowledgeDirs } from './app/knowledge.js';
+import { createReloader } from './app/reloader.js';
 import { startApp } from './app/start.js';
 import { ConfigError, readConfig } from './config/env.js';
 import { KnowledgeBaseError } from './kb/errors.js';
@@ -10,8 +11,8 @@ import { createLogger, scrubSecrets } from './log/logger.js';
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
-  const engine = loadEngine();
-  const app = await startApp({ config, engine: () => engine, logger });
+  const knowledge = createReloader(knowledgeDirs(), logger);
+  const app = await startApp({ config, engine: knowledge.engine, logger });
   const slack = config.slack ? `Slack (${config.slack.mode === 'socket' ? 'Socket Mode' : `HTTP at ${app.url}slack/events`})` : 'no Slack (credentials not set)';
   process.stdout.write(`faqbot web chat: ${app.url}\nSlack: ${slack}\nHealth: ${app.url}healthz\n`);
 
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 5000);
     force.unref();
+    knowledge.close();
     app.close().then(
       () => process.exit(0),
       () => process.exit(1),
