@@ -2,6 +2,8 @@
 import 'dotenv/config';
 import { knowledgeDirs } from './app/knowledge.js';
 import { createReloader } from './app/reloader.js';
+import { startRetention } from './app/retention.js';
+import { openStore } from './store/open.js';
 import { startApp } from './app/start.js';
 import { ConfigError, readConfig } from './config/env.js';
 import { KnowledgeBaseError } from './kb/errors.js';
@@ -12,7 +14,9 @@ async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
   const knowledge = createReloader(knowledgeDirs(), logger);
-  const app = await startApp({ config, engine: knowledge.engine, logger });
+  const store = await openStore(config);
+  const retention = startRetention(store, config.retentionDays, logger);
+  const app = await startApp({ config, engine: knowledge.engine, logger, store });
   const slack = config.slack ? `Slack (${config.slack.mode === 'socket' ? 'Socket Mode' : `HTTP at ${app.url}slack/events`})` : 'no Slack (credentials not set)';
   process.stdout.write(`faqbot web chat: ${app.url}\nSlack: ${slack}\nHealth: ${app.url}healthz\n`);
 
@@ -24,10 +28,14 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 5000);
     force.unref();
     knowledge.close();
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    clearInterval(retention);
+    app
+      .close()
+      .then(() => store.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

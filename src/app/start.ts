@@ -4,7 +4,9 @@ import type { AppConfig } from '../config/env.js';
 import type { Engine } from '../engine/engine.js';
 import type { Logger } from '../log/logger.js';
 import { createSlackApp, type SlackApp, type SlackAppOptions } from '../slack/app.js';
-import { createSlackDeps, type Feedback } from '../slack/deps.js';
+import { createSlackDeps } from '../slack/deps.js';
+import { Outcomes, type Feedback } from './outcomes.js';
+import type { Store } from '../store/types.js';
 import { createHttpServer, type Route } from '../server/http.js';
 import { createWebBot } from '../web/bot.js';
 import { RateLimiter } from './rate-limit.js';
@@ -17,7 +19,10 @@ export interface StartOptions {
   readonly engine: () => Engine;
   readonly logger: Logger;
   readonly slack?: SlackAppOptions;
+  /** Also told of every feedback press (tests). */
   readonly recordFeedback?: (f: Feedback) => void;
+  /** Where question outcomes are kept; none: logs only. */
+  readonly store?: Store;
 }
 
 export interface RunningApp {
@@ -32,15 +37,14 @@ export interface RunningApp {
 /** Starts every channel on one HTTP server: the web chat always, Slack when it is configured. */
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config, logger } = options;
-  const recordFeedback = options.recordFeedback ?? ((f: Feedback) => logger.info({ feedback: f }, 'feedback'));
-  const userKey = userKeyer(config.userKeySalt);
-  const web = createWebBot(options.engine, logger, recordFeedback, userKey);
+  const outcomes = new Outcomes(logger, userKeyer(config.userKeySalt), options.store, options.recordFeedback);
+  const web = createWebBot(options.engine, logger, outcomes);
   const routes: Route[] = [
     ...webRoutes(web, new Sessions(config.sessionSecret), new RateLimiter(config.ratePerMinute), () => options.engine().kb.notices),
   ];
   let slack: SlackApp | undefined;
   if (config.slack) {
-    slack = createSlackApp(config.slack, createSlackDeps(options.engine, logger, { recordFeedback, limiter: new RateLimiter(config.ratePerMinute), userKey }), logger, options.slack);
+    slack = createSlackApp(config.slack, createSlackDeps(options.engine, logger, { outcomes, limiter: new RateLimiter(config.ratePerMinute) }), logger, options.slack);
     if (slack.handleHttp) routes.push({ method: 'POST', path: '/slack/events', handler: slack.handleHttp });
   }
   const server = createHttpServer(routes, (error) => logger.error({ err: error }, 'request failed'));

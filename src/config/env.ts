@@ -20,6 +20,16 @@ export interface AppConfig {
   readonly ratePerMinute: number;
   /** Salt of the anonymous user keys in logs and stores; random per process when unset. */
   readonly userKeySalt?: string;
+  /** Folder of the SQLite store (default ./data). */
+  readonly dataDir: string;
+  /** PostgreSQL connection URL; set, it replaces SQLite so several instances share one store. */
+  readonly databaseUrl?: string;
+  /** Stored questions older than this many days are purged on start and daily. */
+  readonly retentionDays: number;
+  /** Slack user ids of advisors (see `/faq stats`, the advisor App Home). */
+  readonly advisorUserIds: readonly string[];
+  /** Slack channel where unanswered and unhelpful questions are posted for advisors. */
+  readonly advisorChannelId?: string;
   /** Signs web chat session cookies; a random one per process when unset (sessions end on restart). */
   readonly sessionSecret?: string;
   readonly slack?: SlackConfig;
@@ -76,8 +86,30 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const rateText = value('RATE_LIMIT_PER_MINUTE') ?? '20';
   const ratePerMinute = Number(rateText);
   if (!/^\d+$/.test(rateText)) problems.push(`RATE_LIMIT_PER_MINUTE must be a whole number of questions (0 for no limit), not "${rateText}"`);
+  const retentionText = value('RETENTION_DAYS') ?? '90';
+  const retentionDays = Number(retentionText);
+  if (!/^\d+$/.test(retentionText) || retentionDays < 1) problems.push(`RETENTION_DAYS must be a whole number of days (1 or more), not "${retentionText}"`);
+  const databaseUrl = value('DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/db)');
+  const advisorUserIds = (value('ADVISOR_USER_IDS') ?? '').split(/[\s,]+/).filter(Boolean);
+  for (const id of advisorUserIds) if (!/^[UW][A-Z0-9]+$/.test(id)) problems.push(`ADVISOR_USER_IDS holds "${id}", which is not a Slack user id (U…)`);
+  const advisorChannelId = value('ADVISOR_CHANNEL_ID');
+  if (advisorChannelId && !/^[CG][A-Z0-9]+$/.test(advisorChannelId)) problems.push(`ADVISOR_CHANNEL_ID must be a Slack channel id (C…), not "${advisorChannelId}"`);
   const sessionSecret = value('SESSION_SECRET');
   if (sessionSecret && sessionSecret.length < 32) problems.push('SESSION_SECRET must be at least 32 characters (for example `openssl rand -hex 32`)');
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host: value('HOST') ?? '0.0.0.0', logLevel, ratePerMinute, userKeySalt: value('USER_KEY_SALT'), sessionSecret, slack };
+  return {
+    port,
+    host: value('HOST') ?? '0.0.0.0',
+    logLevel,
+    ratePerMinute,
+    userKeySalt: value('USER_KEY_SALT'),
+    dataDir: value('DATA_DIR') ?? './data',
+    databaseUrl,
+    retentionDays,
+    advisorUserIds,
+    advisorChannelId,
+    sessionSecret,
+    slack,
+  };
 }

@@ -1,5 +1,4 @@
 import type { webApi } from '@slack/bolt';
-import { logQuestion } from '../app/question-log.js';
 import type { Decision } from '../engine/types.js';
 import { buildDecisionBlocks, buildNoticeBlocks, type AnswerOptions } from './blocks/render-blocks.js';
 import type { SlackDeps } from './deps.js';
@@ -29,7 +28,7 @@ export async function answerInConversation(deps: SlackDeps, client: webApi.WebCl
     return null;
   }
   const decision = engine.decide(q.text);
-  logQuestion(deps.logger, 'slack', deps.userKey(q.user), decision);
-  await postMessage(client, q.channel, buildDecisionBlocks(decision, options), q.threadTs);
+  const recordId = await deps.outcomes.question('slack', q.user, decision);
+  await postMessage(client, q.channel, buildDecisionBlocks(decision, { ...options, recordId }), q.threadTs);
   return decision;
 }

@@ -3,14 +3,7 @@ import type { Logger } from '../log/logger.js';
 import { SeenSet } from './seen.js';
 import { RateLimiter } from '../app/rate-limit.js';
 import { userKeyer } from '../app/question-log.js';
-
-/** A helpful / not helpful press, as the channels report it. */
-export interface Feedback {
-  readonly channel: 'slack' | 'web';
-  readonly user: string;
-  readonly intent: string;
-  readonly helpful: boolean;
-}
+import { Outcomes } from '../app/outcomes.js';
 
 /** What every Slack listener needs; passed to each `register` so listeners hold no globals. */
 export interface SlackDeps {
@@ -21,18 +14,15 @@ export interface SlackDeps {
   readonly answered: SeenSet;
   /** Threads the bot has answered in, so follow-ups there are answered too. */
   readonly threads: SeenSet;
-  /** Where feedback goes (the user is already an anonymous key). */
-  readonly recordFeedback: (feedback: Feedback) => void;
+  /** Where questions and feedback are logged and stored. */
+  readonly outcomes: Outcomes;
   /** Questions per person per minute. */
   readonly limiter: RateLimiter;
-  /** Anonymous key of a Slack user id, for logs and stores. */
-  readonly userKey: (id: string) => string;
 }
 
 export interface SlackDepsOptions {
-  readonly recordFeedback?: (f: Feedback) => void;
+  readonly outcomes?: Outcomes;
   readonly limiter?: RateLimiter;
-  readonly userKey?: (id: string) => string;
 }
 
 /** Default dependencies around an engine. */
@@ -42,8 +32,7 @@ export function createSlackDeps(engine: () => Engine, logger: Logger, options: S
     logger,
     answered: new SeenSet(10_000),
     threads: new SeenSet(10_000),
-    recordFeedback: options.recordFeedback ?? ((f) => logger.info({ feedback: f }, 'feedback')),
+    outcomes: options.outcomes ?? new Outcomes(logger, userKeyer()),
     limiter: options.limiter ?? new RateLimiter(20),
-    userKey: options.userKey ?? userKeyer(),
   };
 }

@@ -2,9 +2,8 @@ import { Botkit, type BotWorker, type BotkitMessage } from 'botkit';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Engine } from '../engine/engine.js';
 import type { Logger } from '../log/logger.js';
-import type { Feedback } from '../slack/deps.js';
+import type { Outcomes } from '../app/outcomes.js';
 import { SessionWebAdapter } from './adapter.js';
-import { logQuestion } from '../app/question-log.js';
 import { buildGuideDialog, guideDialogId } from './guide-dialog.js';
 import { buildWebReply, buildWebText } from './render-web.js';
 
@@ -18,6 +17,8 @@ export interface WebTurn {
   /** Feedback: the intent and whether it helped. */
   readonly intent?: string;
   readonly helpful?: boolean;
+  /** Feedback: the stored question it is about. */
+  readonly record?: string;
 }
 
 export interface WebBot {
@@ -46,7 +47,7 @@ function botkitResponse(res: ServerResponse): { status(code: number): unknown; j
 }
 
 /** The web chat's Botkit controller: the engine's answers, topic buttons, feedback and the guides as dialogs. */
-export function createWebBot(engine: () => Engine, logger: Logger, recordFeedback: (f: Feedback) => void, userKey: (id: string) => string): WebBot {
+export function createWebBot(engine: () => Engine, logger: Logger, outcomes: Outcomes): WebBot {
   const adapter = new SessionWebAdapter();
   const controller = new Botkit({ adapter, disable_webserver: true, disable_console: true } as never);
   for (const guide of engine().kb.guides) controller.addDialog(buildGuideDialog(controller, guide, engine));
@@ -55,18 +56,19 @@ export function createWebBot(engine: () => Engine, logger: Logger, recordFeedbac
     const current = engine();
     const topic = typeof message.topic === 'string' ? message.topic : undefined;
     const decision = topic && current.has(topic) ? current.decideIntents([topic], message.text ?? '') : current.decide(message.text ?? '');
-    if (!topic) logQuestion(logger, 'web', userKey(message.user), decision);
+    const record = topic ? undefined : await outcomes.question('web', message.user, decision);
     const guide = decision.kind === 'answer' ? decision.answers[0]!.guide : undefined;
     if (guide && current.kb.guides.some((g) => g.id === guide)) {
       await bot.beginDialog(guideDialogId(current.kb.guides.find((g) => g.id === guide)!));
       return;
     }
-    await bot.reply(message, buildWebReply(decision) as never);
+    await bot.reply(message, { ...buildWebReply(decision), ...(record ? { record } : {}) } as never);
   });
 
   controller.on('feedback', async (bot: BotWorker, message: BotkitMessage) => {
     if (typeof message.intent !== 'string' || typeof message.helpful !== 'boolean') return;
-    recordFeedback({ channel: 'web', user: userKey(message.user), intent: message.intent, helpful: message.helpful });
+    const record = typeof message.record === 'string' ? message.record : undefined;
+    await outcomes.feedback({ channel: 'web', user: outcomes.userKey(message.user), intent: message.intent, helpful: message.helpful, ...(record ? { record } : {}) });
     await bot.reply(message, buildWebText('Thanks for the feedback!') as never);
   });
 

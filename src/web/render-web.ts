@@ -19,6 +19,8 @@ export interface WebReply {
   readonly feedback?: string;
   /** The decision's intent (`none` on fallback), for clients and tests. */
   readonly intent: string;
+  /** The stored question, sent back with feedback. */
+  readonly record?: string;
 }
 
 const topicReplies = (topics: readonly Topic[]): QuickReply[] => topics.map((t) => ({ title: t.label, topic: t.intent }));

@@ -66,7 +66,8 @@ export function parseTurn(body: unknown, user: string): WebTurn {
   const topic = typeof b.topic === 'string' && b.topic.length <= 100 ? b.topic : undefined;
   if (type === 'feedback') {
     if (typeof b.intent !== 'string' || typeof b.helpful !== 'boolean') throw new BadRequest(400, 'feedback needs "intent" (string) and "helpful" (true or false)');
-    return { type, user, text: '', intent: b.intent.slice(0, 100), helpful: b.helpful };
+    const record = typeof b.record === 'string' && /^[0-9a-f-]{36}$/.test(b.record) ? b.record : undefined;
+    return { type, user, text: '', intent: b.intent.slice(0, 100), helpful: b.helpful, ...(record ? { record } : {}) };
   }
   return { type, user, text, ...(topic ? { topic } : {}) };
 }

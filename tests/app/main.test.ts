@@ -1,4 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
@@ -8,7 +10,7 @@ const CLEAN_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) =>
 
 describe('npm start (dist/src/main.js)', () => {
   it('starts with no Slack credentials, serves /healthz, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { ...CLEAN_ENV, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' } });
+    const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { ...CLEAN_ENV, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'faqbot-main-')) } });
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (d: Buffer) => {

@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import { startApp, type RunningApp } from '../../src/app/start.js';
+import type { Store } from '../../src/store/types.js';
 import type { SlackConfig } from '../../src/config/env.js';
-import type { Feedback } from '../../src/slack/deps.js';
+import type { Feedback } from '../../src/app/outcomes.js';
 import { createLogger } from '../../src/log/logger.js';
 import { productEngine } from '../helpers.js';
 import { FakeSlack } from './fake-slack.js';
@@ -19,7 +20,7 @@ export interface SlackHarness {
 }
 
 /** The app in HTTP mode on a free loopback port, its WebClient pointed at a fake Slack Web API. */
-export async function startSlackHarness(slack: Partial<SlackConfig> = {}, options: { ratePerMinute?: number } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(slack: Partial<SlackConfig> = {}, options: { ratePerMinute?: number; store?: Store; advisors?: { userIds: string[]; channelId?: string } } = {}): Promise<SlackHarness> {
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -36,12 +37,17 @@ export async function startSlackHarness(slack: Partial<SlackConfig> = {}, option
       host: '127.0.0.1',
       logLevel: 'silent',
       ratePerMinute: options.ratePerMinute ?? 1000,
+      dataDir: './data',
+      retentionDays: 90,
+      advisorUserIds: options.advisors?.userIds ?? [],
+      ...(options.advisors?.channelId ? { advisorChannelId: options.advisors.channelId } : {}),
       slack: { botToken: 'xoxb-test-token', signingSecret: SECRET, apiUrl: fake.url, mode: 'http', ...slack },
     },
     engine: () => engine,
     logger: createLogger('info', sink),
     slack: { retries: 2 },
     recordFeedback: (f) => feedback.push(f),
+    ...(options.store ? { store: options.store } : {}),
   });
   return {
     fake,

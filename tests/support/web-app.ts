@@ -1,5 +1,6 @@
 import { startApp, type RunningApp } from '../../src/app/start.js';
-import type { Feedback } from '../../src/slack/deps.js';
+import type { Store } from '../../src/store/types.js';
+import type { Feedback } from '../../src/app/outcomes.js';
 import { createLogger } from '../../src/log/logger.js';
 import { productEngine } from '../helpers.js';
 
@@ -10,7 +11,7 @@ export interface WebHarness {
 }
 
 /** The app with no Slack configured: the web chat on a free loopback port. */
-export async function startWebHarness(ratePerMinute = 1000): Promise<WebHarness> {
+export async function startWebHarness(ratePerMinute = 1000, store?: Store): Promise<WebHarness> {
   const engine = productEngine();
   const feedback: Feedback[] = [];
   const app = await startApp({
@@ -18,6 +19,7 @@ export async function startWebHarness(ratePerMinute = 1000): Promise<WebHarness>
     engine: () => engine,
     logger: createLogger('silent'),
     recordFeedback: (f) => feedback.push(f),
+    ...(store ? { store } : {}),
   });
   return { app, feedback, close: () => app.close() };
 }

@@ -24,6 +24,8 @@ export interface ShareValue {
 export interface FeedbackValue {
   readonly i: string;
   readonly h: boolean;
+  /** The stored question, when the answer was recorded. */
+  readonly r?: string;
 }
 export interface ReplyValue {
   readonly i: readonly string[];

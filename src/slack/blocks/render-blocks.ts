@@ -19,6 +19,8 @@ export interface AnswerOptions {
   readonly feedback?: boolean;
   /** Credits the person who shared the answer (`<@U…>`, written by the app from Slack's own user id). */
   readonly sharedBy?: string;
+  /** The stored question the feedback buttons report on. */
+  readonly recordId?: string;
   /** Adds "Post as reply" to that message's thread (advisor shortcut). */
   readonly replyTo?: { readonly channel: string; readonly ts: string };
 }
@@ -80,8 +82,9 @@ export function buildDecisionBlocks(decision: Decision, options: AnswerOptions =
     extra.push({ type: 'button', action_id: ACTION.postReply, text: plain('Post as reply in thread'), style: 'primary', value: JSON.stringify(value) });
   }
   if (options.feedback && intents.length > 0) {
-    const helpful: FeedbackValue = { i: intents[0]!, h: true };
-    const unhelpful: FeedbackValue = { i: intents[0]!, h: false };
+    const record = options.recordId ? { r: options.recordId } : {};
+    const helpful: FeedbackValue = { i: intents[0]!, h: true, ...record };
+    const unhelpful: FeedbackValue = { i: intents[0]!, h: false, ...record };
     extra.push(
       { type: 'button', action_id: `${ACTION.feedback}_0`, text: plain('Helpful'), value: JSON.stringify(helpful) },
       { type: 'button', action_id: `${ACTION.feedback}_1`, text: plain('Not helpful'), value: JSON.stringify(unhelpful) },

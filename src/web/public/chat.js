@@ -74,7 +74,7 @@
         b.type = 'button';
         b.setAttribute('aria-label', f[1] ? 'This answer was helpful' : 'This answer was not helpful');
         b.addEventListener('click', function () {
-          send({ type: 'feedback', intent: reply.feedback, helpful: f[1] });
+          send({ type: 'feedback', intent: reply.feedback, helpful: f[1], record: reply.record });
           box.querySelectorAll('button.feedback').forEach(function (x) { x.disabled = true; });
         });
         rate.appendChild(b);

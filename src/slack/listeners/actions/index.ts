@@ -67,7 +67,7 @@ export function register(app: App, deps: SlackDeps): void {
     const value = parseValue<FeedbackValue>(action.value);
     if (!value) return;
     try {
-      deps.recordFeedback({ channel: 'slack', user: deps.userKey(body.user.id), intent: value.i, helpful: value.h });
+      await deps.outcomes.feedback({ channel: 'slack', user: deps.outcomes.userKey(body.user.id), intent: value.i, helpful: value.h, ...(value.r ? { record: value.r } : {}) });
       await respond({ response_type: 'ephemeral', replace_original: false, ...buildNoticeBlocks('Thanks for the feedback!') } as never);
     } catch (error) {
       logger.error(`could not record feedback: ${(error as Error).message}`);

@@ -1,7 +1,6 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { Command } from '../../../engine/types.js';
 import { buildDecisionBlocks, buildNoticeBlocks } from '../../blocks/render-blocks.js';
-import { logQuestion } from '../../../app/question-log.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
 import type { SlackDeps } from '../../deps.js';
 
@@ -26,7 +25,7 @@ export function register(app: App, deps: SlackDeps): void {
           await reply(respond, buildNoticeBlocks(deps.engine().kb.notices.rateLimited));
           return;
         }
-        await reply(respond, answerCommand(deps, spec, command.text ?? '', command.user_id));
+        await reply(respond, await answerCommand(deps, spec, command.text ?? '', command.user_id));
       } catch (error) {
         logger.error(`could not answer ${spec.command}: ${(error as Error).message}`);
       }
@@ -35,7 +34,7 @@ export function register(app: App, deps: SlackDeps): void {
 }
 
 /** The reply to one slash command with its text. */
-export function answerCommand(deps: SlackDeps, spec: Command, argument: string, user = ''): { text: string; blocks: unknown[] } {
+export async function answerCommand(deps: SlackDeps, spec: Command, argument: string, user = ''): Promise<{ text: string; blocks: unknown[] }> {
   const engine = deps.engine();
   const current = engine.kb.commands.find((c) => c.command === spec.command) ?? spec;
   const arg = argument.trim();
@@ -53,8 +52,8 @@ export function answerCommand(deps: SlackDeps, spec: Command, argument: string, 
   }
   if (current.ask) {
     const decision = engine.decide(arg);
-    logQuestion(deps.logger, 'slack', deps.userKey(user), decision);
-    return buildDecisionBlocks(decision, { share: true, feedback: true });
+    const recordId = await deps.outcomes.question('slack', user, decision);
+    return buildDecisionBlocks(decision, { share: true, feedback: true, recordId });
   }
   return buildDecisionBlocks(engine.decideIntents([current.intent]), { share: true, feedback: true });
 }

@@ -1,0 +1,61 @@
+import type { Decision } from '../engine/types.js';
+import type { Logger } from '../log/logger.js';
+import type { Store } from '../store/types.js';
+import { logQuestion, loggableQuestion } from './question-log.js';
+
+/** A helpful / not helpful press, as the channels report it. */
+export interface Feedback {
+  readonly channel: 'slack' | 'web';
+  /** Anonymous key of the person who pressed. */
+  readonly user: string;
+  readonly intent: string;
+  readonly helpful: boolean;
+  /** The stored question it is about, when there is one. */
+  readonly record?: string;
+}
+
+/**
+ * Where every channel reports what happened: each question (logged redacted, and kept in the store
+ * when there is one) and each feedback press. A store failure is logged and never stops an answer.
+ */
+export class Outcomes {
+  constructor(
+    private readonly logger: Logger,
+    readonly userKey: (id: string) => string,
+    private readonly store?: Store,
+    private readonly onFeedback?: (f: Feedback) => void,
+  ) {}
+
+  /** Logs and stores one question's outcome; the stored id, for the feedback buttons. */
+  async question(channel: 'slack' | 'web', userId: string, decision: Decision): Promise<string | undefined> {
+    const userKey = this.userKey(userId);
+    logQuestion(this.logger, channel, userKey, decision);
+    if (!this.store) return undefined;
+    try {
+      return await this.store.record({
+        at: Date.now(),
+        channel,
+        userKey,
+        question: loggableQuestion(decision, 500),
+        intent: decision.intent,
+        confidence: decision.confidence,
+        outcome: decision.kind,
+      });
+    } catch (error) {
+      this.logger.error({ err: error }, 'could not store a question outcome');
+      return undefined;
+    }
+  }
+
+  /** Records a feedback press. */
+  async feedback(f: Feedback): Promise<void> {
+    this.logger.info({ feedback: f }, 'feedback');
+    this.onFeedback?.(f);
+    if (!this.store || !f.record) return;
+    try {
+      await this.store.setFeedback(f.record, f.helpful);
+    } catch (error) {
+      this.logger.error({ err: error }, 'could not store feedback');
+    }
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * The store's schema, one migration a version, applied in order and recorded in
+ * `schema_migrations`. Written in SQL both SQLite and PostgreSQL accept; never edit a released one,
+ * add the next.
+ */
+export const MIGRATIONS: readonly { readonly version: number; readonly sql: readonly string[] }[] = [
+  {
+    version: 1,
+    sql: [
+      `CREATE TABLE questions (
+        id TEXT PRIMARY KEY,
+        at BIGINT NOT NULL,
+        channel TEXT NOT NULL,
+        user_key TEXT NOT NULL,
+        question TEXT NOT NULL,
+        intent TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        outcome TEXT NOT NULL,
+        helpful INTEGER
+      )`,
+      'CREATE INDEX questions_at ON questions (at)',
+    ],
+  },
+];

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { MIGRATIONS } from './migrations.js';
+import { fromRow, type Row } from './sqlite.js';
+import type { NewQuestion, Store, StoredQuestion } from './types.js';
+
+/** The shared store for several app instances behind a load balancer: PostgreSQL at `DATABASE_URL`. */
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+
+  private constructor(private readonly pool: pg.Pool) {}
+
+  /** Connects and applies pending migrations (one at a time across instances, under an advisory lock). */
+  static async open(url: string): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: url, max: 5 });
+    const client = await pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock(727001)');
+      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
+      const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+      for (const m of MIGRATIONS) {
+        if (done.has(m.version)) continue;
+        await client.query('BEGIN');
+        try {
+          for (const sql of m.sql) await client.query(sql);
+          await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [m.version, Date.now()]);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(727001)').catch(() => undefined);
+      client.release();
+    }
+    return new PostgresStore(pool);
+  }
+
+  async record(q: NewQuestion): Promise<string> {
+    const id = randomUUID();
+    await this.pool.query(
+      'INSERT INTO questions (id, at, channel, user_key, question, intent, confidence, outcome, helpful) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL)',
+      [id, q.at, q.channel, q.userKey, q.question, q.intent, q.confidence, q.outcome],
+    );
+    return id;
+  }
+
+  async setFeedback(id: string, helpful: boolean): Promise<boolean> {
+    const r = await this.pool.query('UPDATE questions SET helpful = $1 WHERE id = $2', [helpful ? 1 : 0, id]);
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  async since(sinceMs: number): Promise<StoredQuestion[]> {
+    const r = await this.pool.query<Row>('SELECT * FROM questions WHERE at >= $1 ORDER BY at, id', [sinceMs]);
+    return r.rows.map(fromRow);
+  }
+
+  async purgeBefore(cutoffMs: number): Promise<number> {
+    const r = await this.pool.query('DELETE FROM questions WHERE at < $1', [cutoffMs]);
+    return r.rowCount ?? 0;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

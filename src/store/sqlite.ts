@@ -1,0 +1,92 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { MIGRATIONS } from './migrations.js';
+import type { NewQuestion, Store, StoredQuestion } from './types.js';
+
+interface Row {
+  id: string;
+  at: number;
+  channel: NewQuestion['channel'];
+  user_key: string;
+  question: string;
+  intent: string;
+  confidence: number;
+  outcome: string;
+  helpful: number | null;
+}
+
+/** A row as the interface returns it. */
+export function fromRow(r: Row): StoredQuestion {
+  return {
+    id: r.id,
+    at: Number(r.at),
+    channel: r.channel,
+    userKey: r.user_key,
+    question: r.question,
+    intent: r.intent,
+    confidence: Number(r.confidence),
+    outcome: r.outcome,
+    helpful: r.helpful === null ? null : Number(r.helpful) === 1,
+  };
+}
+
+/**
+ * The default store: one SQLite file (created with its folder on first start), in WAL mode with
+ * synchronous commits, each record in its own transaction, so a crash or SIGTERM mid-write loses
+ * no committed row.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly insert: Database.Statement;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+    this.insert = this.db.prepare(
+      'INSERT INTO questions (id, at, channel, user_key, question, intent, confidence, outcome, helpful) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)',
+    );
+  }
+
+  private migrate(): void {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
+    const done = new Set((this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      this.db.transaction(() => {
+        for (const sql of m.sql) this.db.exec(sql);
+        this.db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, Date.now());
+      })();
+    }
+  }
+
+  async record(q: NewQuestion): Promise<string> {
+    const id = randomUUID();
+    this.insert.run(id, q.at, q.channel, q.userKey, q.question, q.intent, q.confidence, q.outcome);
+    return id;
+  }
+
+  async setFeedback(id: string, helpful: boolean): Promise<boolean> {
+    return this.db.prepare('UPDATE questions SET helpful = ? WHERE id = ?').run(helpful ? 1 : 0, id).changes > 0;
+  }
+
+  async since(sinceMs: number): Promise<StoredQuestion[]> {
+    return (this.db.prepare('SELECT * FROM questions WHERE at >= ? ORDER BY at, id').all(sinceMs) as Row[]).map(fromRow);
+  }
+
+  async purgeBefore(cutoffMs: number): Promise<number> {
+    return this.db.prepare('DELETE FROM questions WHERE at < ?').run(cutoffMs).changes;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export type { Row };

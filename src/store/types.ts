@@ -1,0 +1,37 @@
+/** What happened to one question, as the store keeps it: no user id, no unredacted text. */
+export interface NewQuestion {
+  /** When it was asked (ms since the epoch). */
+  readonly at: number;
+  readonly channel: 'slack' | 'web' | 'cli';
+  /** Salted hash of the person's id. */
+  readonly userKey: string;
+  /** The question, redacted (or withheld when it held patient identifiers). */
+  readonly question: string;
+  readonly intent: string;
+  readonly confidence: number;
+  /** answer | clarify | fallback | privacy */
+  readonly outcome: string;
+}
+
+export interface StoredQuestion extends NewQuestion {
+  readonly id: string;
+  /** true helpful, false not helpful, null no feedback. */
+  readonly helpful: boolean | null;
+}
+
+/**
+ * Where question outcomes are kept: SQLite by default, PostgreSQL when several instances share one
+ * store. Both implement this interface and pass the same tests.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Stores one outcome in its own transaction; returns its id. */
+  record(q: NewQuestion): Promise<string>;
+  /** Records feedback on a stored question; false when no such question is kept (purged, unknown id). */
+  setFeedback(id: string, helpful: boolean): Promise<boolean>;
+  /** Every question asked at or after `sinceMs`, oldest first. */
+  since(sinceMs: number): Promise<StoredQuestion[]>;
+  /** Deletes questions asked before `cutoffMs`; returns how many. */
+  purgeBefore(cutoffMs: number): Promise<number>;
+  close(): Promise<void>;
+}

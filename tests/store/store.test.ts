@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PostgresStore } from '../../src/store/postgres.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
+import type { NewQuestion, Store } from '../../src/store/types.js';
+
+const PG_URL = process.env.TEST_DATABASE_URL;
+
+async function postgresReachable(): Promise<boolean> {
+  if (!PG_URL) return false;
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+const pgUp = await postgresReachable();
+if (!pgUp) console.warn(`PostgreSQL store tests skipped: ${PG_URL ? `no server answers at TEST_DATABASE_URL` : 'TEST_DATABASE_URL is not set'} (.ci/run installs and starts one)`);
+
+const q = (over: Partial<NewQuestion> = {}): NewQuestion => ({
+  at: Date.UTC(2026, 10, 20, 12),
+  channel: 'slack',
+  userKey: 'abc123',
+  question: 'what is the salary',
+  intent: 'salary',
+  confidence: 0.9,
+  outcome: 'answer',
+  ...over,
+});
+
+const backends: { name: string; enabled: boolean; open: () => Promise<Store>; clean: (s: Store) => Promise<void> }[] = [
+  {
+    name: 'sqlite',
+    enabled: true,
+    open: async () => new SqliteStore(join(mkdtempSync(join(tmpdir(), 'faqbot-store-')), 'sub', 'faqbot.db')),
+    clean: async (s) => {
+      await s.purgeBefore(Number.MAX_SAFE_INTEGER);
+    },
+  },
+  {
+    name: 'postgres',
+    enabled: pgUp,
+    open: async () => PostgresStore.open(PG_URL!),
+    clean: async (s) => {
+      await s.purgeBefore(Number.MAX_SAFE_INTEGER);
+    },
+  },
+];
+
+for (const backend of backends) {
+  describe.runIf(backend.enabled)(`store contract: ${backend.name}`, () => {
+    let store: Store;
+    beforeAll(async () => {
+      store = await backend.open();
+    });
+    afterAll(async () => store.close());
+    beforeEach(async () => backend.clean(store));
+
+    it('records an outcome and reads it back with no feedback yet', async () => {
+      const id = await store.record(q());
+      const rows = await store.since(0);
+      expect(rows).toEqual([{ id, ...q(), helpful: null }]);
+    });
+
+    it('feedback is kept on the question it was given for; an unknown id reports false', async () => {
+      const a = await store.record(q());
+      const b = await store.record(q({ question: 'how long is training', intent: 'training.programs' }));
+      expect(await store.setFeedback(b, false)).toBe(true);
+      expect(await store.setFeedback('no-such-id', true)).toBe(false);
+      const rows = await store.since(0);
+      expect(rows.find((r) => r.id === a)!.helpful).toBeNull();
+      expect(rows.find((r) => r.id === b)!.helpful).toBe(false);
+    });
+
+    it('since() reads from a time on, oldest first; purgeBefore() deletes older rows and counts them', async () => {
+      await store.record(q({ at: 1000 }));
+      await store.record(q({ at: 3000 }));
+      await store.record(q({ at: 2000 }));
+      expect((await store.since(1500)).map((r) => r.at)).toEqual([2000, 3000]);
+      expect(await store.purgeBefore(2500)).toBe(2);
+      expect((await store.since(0)).map((r) => r.at)).toEqual([3000]);
+    });
+
+    it.runIf(backend.name === 'postgres')('a second instance opening the same database applies no migration twice and sees the rows', async () => {
+      await store.record(q());
+      const again = await backend.open();
+      expect((await again.since(0)).length).toBe(1);
+      await again.close();
+    });
+  });
+}
+
+describe('SQLite file store', () => {
+  it('is created with its folder on first start, in WAL mode, and survives reopening', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faqbot-wal-'));
+    const file = join(dir, 'data', 'faqbot.db');
+    const a = new SqliteStore(file);
+    await a.record(q());
+    await a.close();
+    const b = new SqliteStore(file);
+    expect((await b.since(0)).length).toBe(1);
+    await b.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
