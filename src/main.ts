@@ -4,6 +4,8 @@ import { knowledgeDirs } from './app/knowledge.js';
 import { createReloader } from './app/reloader.js';
 import { startRetention } from './app/retention.js';
 import { openStore } from './store/open.js';
+import { addUtterance as addUtteranceToFile } from './kb/edit.js';
+import { DEFAULT_CONFIG } from './engine/config.js';
 import { startApp } from './app/start.js';
 import { ConfigError, readConfig } from './config/env.js';
 import { KnowledgeBaseError } from './kb/errors.js';
@@ -16,7 +18,12 @@ async function main(): Promise<void> {
   const knowledge = createReloader(knowledgeDirs(), logger);
   const store = await openStore(config);
   const retention = startRetention(store, config.retentionDays, logger);
-  const app = await startApp({ config, engine: knowledge.engine, logger, store });
+  const addUtterance = (intentId: string, utterance: string) => {
+    const result = addUtteranceToFile({ ...knowledgeDirs(), minUtterances: DEFAULT_CONFIG.minUtterances }, intentId, utterance);
+    if (result.ok) knowledge.reload();
+    return result;
+  };
+  const app = await startApp({ config, engine: knowledge.engine, logger, store, addUtterance });
   const slack = config.slack ? `Slack (${config.slack.mode === 'socket' ? 'Socket Mode' : `HTTP at ${app.url}slack/events`})` : 'no Slack (credentials not set)';
   process.stdout.write(`faqbot web chat: ${app.url}\nSlack: ${slack}\nHealth: ${app.url}healthz\n`);
 

@@ -7,6 +7,7 @@ import { createSlackApp, type SlackApp, type SlackAppOptions } from '../slack/ap
 import { createSlackDeps } from '../slack/deps.js';
 import { Outcomes, type Feedback } from './outcomes.js';
 import type { Store } from '../store/types.js';
+import type { EditResult } from '../kb/edit.js';
 import { createHttpServer, type Route } from '../server/http.js';
 import { createWebBot } from '../web/bot.js';
 import { RateLimiter } from './rate-limit.js';
@@ -23,6 +24,8 @@ export interface StartOptions {
   readonly recordFeedback?: (f: Feedback) => void;
   /** Where question outcomes are kept; none: logs only. */
   readonly store?: Store;
+  /** Adds an utterance to an intent file and reloads (advisor triage in Slack). */
+  readonly addUtterance?: (intentId: string, utterance: string) => EditResult;
 }
 
 export interface RunningApp {
@@ -44,7 +47,14 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   ];
   let slack: SlackApp | undefined;
   if (config.slack) {
-    slack = createSlackApp(config.slack, createSlackDeps(options.engine, logger, { outcomes, limiter: new RateLimiter(config.ratePerMinute) }), logger, options.slack);
+    slack = createSlackApp(config.slack, createSlackDeps(options.engine, logger, {
+        outcomes,
+        limiter: new RateLimiter(config.ratePerMinute),
+        ...(options.store ? { store: options.store } : {}),
+        advisorUserIds: config.advisorUserIds,
+        ...(config.advisorChannelId ? { advisorChannelId: config.advisorChannelId } : {}),
+        ...(options.addUtterance ? { addUtterance: options.addUtterance } : {}),
+      }), logger, options.slack);
     if (slack.handleHttp) routes.push({ method: 'POST', path: '/slack/events', handler: slack.handleHttp });
   }
   const server = createHttpServer(routes, (error) => logger.error({ err: error }, 'request failed'));

@@ -21,6 +21,8 @@ const USAGE = `faqbot: the career FAQ assistant in a terminal
   faqbot chat                  ask questions interactively (Ctrl-D or "quit" to leave)
   faqbot eval FILE.jsonl       in-scope accuracy, out-of-scope recall and each miss
   faqbot check [--max-age D]   validate knowledge/ and intents/; warn on facts older than D days
+  faqbot report [--days D]     what candidates asked over D days (default 30) from the question store
+                               (DATA_DIR or DATABASE_URL); --json for one JSON object
 
   --train CORPUS.train.json    with ask or eval: build the engine from that training file alone
                                ({"intents": {"<intent>": ["utterance", ...]}}, "none" = must fall back)
@@ -88,11 +90,34 @@ function check(maxAgeDays: number): void {
   }
 }
 
+async function report(days: number, json: boolean): Promise<void> {
+  await import('dotenv/config');
+  const { readConfig } = await import('../config/env.js');
+  const { openStore } = await import('../store/open.js');
+  const { buildReport } = await import('../insights/report.js');
+  const { reportText } = await import('../insights/report-text.js');
+  const config = readConfig();
+  const store = await openStore(config);
+  try {
+    const now = Date.now();
+    const r = buildReport(await store.since(now - days * 86_400_000), loadEngine(), { now, days });
+    console.log(json ? JSON.stringify(r) : reportText(r));
+  } finally {
+    await store.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, 'max-age': { type: 'string' }, train: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      json: { type: 'boolean' },
+      'max-age': { type: 'string' },
+      days: { type: 'string' },
+      train: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command, ...rest] = positionals;
   const engineFor = (): Engine =>
@@ -121,6 +146,12 @@ export async function main(argv: string[]): Promise<number> {
     case 'eval': {
       if (!rest[0]) throw new Error('eval needs a file: faqbot eval ../shared/eval/dev.jsonl');
       evalFile(engineFor(), rest[0], Boolean(values.json));
+      return 0;
+    }
+    case 'report': {
+      const days = values.days === undefined ? 30 : Number(values.days);
+      if (!Number.isInteger(days) || days < 1) throw new Error(`--days takes a whole number of days, not "${values.days}"`);
+      await report(days, Boolean(values.json));
       return 0;
     }
     default:

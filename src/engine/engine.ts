@@ -19,6 +19,8 @@ export interface Engine {
   topics(): readonly Topic[];
   /** Whether an id names an intent or a variant. */
   has(intentId: string): boolean;
+  /** The stemmed content words of a text, as the matcher sees them (for grouping similar questions). */
+  terms(text: string): readonly string[];
   /** The intent answering the item of a collection named by acronym or name (`cpc`), if any. */
   findItem(collectionId: string, name: string): string | undefined;
   readonly kb: KnowledgeBase;
@@ -214,6 +216,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     },
     topics: () => topicList,
     has: (id: string) => targets.has(id),
+    terms: (text: string) => analyzer.analyze(text).content,
     findItem(collectionId: string, name: string): string | undefined {
       const wanted = normalize(name).replace(/[?;.!,]/g, '').trim();
       const collection = kb.knowledge.collections[collectionId];

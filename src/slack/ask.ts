@@ -2,6 +2,8 @@ import type { webApi } from '@slack/bolt';
 import type { Decision } from '../engine/types.js';
 import { buildDecisionBlocks, buildNoticeBlocks, type AnswerOptions } from './blocks/render-blocks.js';
 import type { SlackDeps } from './deps.js';
+import { loggableQuestion } from '../app/question-log.js';
+import { postTriage } from './triage.js';
 import { postMessage } from './post.js';
 
 export interface Question {
@@ -30,5 +32,12 @@ export async function answerInConversation(deps: SlackDeps, client: webApi.WebCl
   const decision = engine.decide(q.text);
   const recordId = await deps.outcomes.question('slack', q.user, decision);
   await postMessage(client, q.channel, buildDecisionBlocks(decision, { ...options, recordId }), q.threadTs);
+  const triageCase = { question: loggableQuestion(decision), channel: q.channel, ...(q.threadTs ? { threadTs: q.threadTs } : {}) };
+  if (recordId) deps.triage.put(triageCase, recordId);
+  if (decision.kind === 'fallback' && deps.advisors.channelId && decision.text.trim() !== '') {
+    await postTriage(client, deps.advisors.channelId, engine, deps.triage, triageCase, 'unanswered').catch((error: Error) =>
+      deps.logger.error({ err: error }, 'could not post a question for advisor triage'),
+    );
+  }
   return decision;
 }

@@ -4,6 +4,9 @@ import { SeenSet } from './seen.js';
 import { RateLimiter } from '../app/rate-limit.js';
 import { userKeyer } from '../app/question-log.js';
 import { Outcomes } from '../app/outcomes.js';
+import type { Store } from '../store/types.js';
+import type { EditResult } from '../kb/edit.js';
+import { TriageCases } from './triage.js';
 
 /** What every Slack listener needs; passed to each `register` so listeners hold no globals. */
 export interface SlackDeps {
@@ -18,11 +21,23 @@ export interface SlackDeps {
   readonly outcomes: Outcomes;
   /** Questions per person per minute. */
   readonly limiter: RateLimiter;
+  /** Where question outcomes are kept (reports); none: logs only. */
+  readonly store?: Store;
+  /** Advisors' Slack ids and the channel their triage goes to. */
+  readonly advisors: { readonly userIds: ReadonlySet<string>; readonly channelId?: string };
+  /** Questions waiting for an advisor, and recently answered ones by stored id. */
+  readonly triage: TriageCases;
+  /** Adds an utterance to an intent in intents/ and reloads (advisor triage); absent: not offered. */
+  readonly addUtterance?: (intentId: string, utterance: string) => EditResult;
 }
 
 export interface SlackDepsOptions {
   readonly outcomes?: Outcomes;
   readonly limiter?: RateLimiter;
+  readonly store?: Store;
+  readonly advisorUserIds?: readonly string[];
+  readonly advisorChannelId?: string;
+  readonly addUtterance?: (intentId: string, utterance: string) => EditResult;
 }
 
 /** Default dependencies around an engine. */
@@ -34,5 +49,9 @@ export function createSlackDeps(engine: () => Engine, logger: Logger, options: S
     threads: new SeenSet(10_000),
     outcomes: options.outcomes ?? new Outcomes(logger, userKeyer()),
     limiter: options.limiter ?? new RateLimiter(20),
+    ...(options.store ? { store: options.store } : {}),
+    advisors: { userIds: new Set(options.advisorUserIds ?? []), ...(options.advisorChannelId ? { channelId: options.advisorChannelId } : {}) },
+    triage: new TriageCases(),
+    ...(options.addUtterance ? { addUtterance: options.addUtterance } : {}),
   };
 }

@@ -91,3 +91,24 @@ describe('faqbot CLI on a training corpus', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ intent: 'Delete Account', answer: 'Delete Account' });
   });
 });
+
+describe('faqbot report', () => {
+  it('summarises the question store in DATA_DIR, as text and as JSON', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { SqliteStore } = await import('../../src/store/sqlite.js');
+    const dir = mkdtempSync(join(tmpdir(), 'faqbot-report-'));
+    const store = new SqliteStore(join(dir, 'faqbot.db'));
+    const id = await store.record({ at: Date.now() - 3_600_000, channel: 'web', userKey: 'k', question: 'what is the salary', intent: 'salary', confidence: 0.9, outcome: 'answer' });
+    await store.setFeedback(id, true);
+    await store.record({ at: Date.now() - 7_200_000, channel: 'slack', userKey: 'k2', question: 'how much is the rhit exam fee', intent: 'none', confidence: 0.3, outcome: 'fallback' });
+    await store.close();
+    const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '' };
+    const text = run(['report', '--days', '7'], '', process.execPath, env);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Answer rate: 50%   Helpful rate: 100%');
+    expect(text.stdout).toContain('"how much is the rhit exam fee" [unanswered]  closest: RHIT');
+    const json = JSON.parse(run(['report', '--json'], '', process.execPath, env).stdout);
+    expect(json).toMatchObject({ questions: 2, answered: 1, fellBack: 1, helpfulRate: 1 });
+  });
+});

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { startApp, type RunningApp } from '../../src/app/start.js';
 import type { Store } from '../../src/store/types.js';
+import type { EditResult } from '../../src/kb/edit.js';
 import type { SlackConfig } from '../../src/config/env.js';
 import type { Feedback } from '../../src/app/outcomes.js';
 import { createLogger } from '../../src/log/logger.js';
@@ -20,7 +21,7 @@ export interface SlackHarness {
 }
 
 /** The app in HTTP mode on a free loopback port, its WebClient pointed at a fake Slack Web API. */
-export async function startSlackHarness(slack: Partial<SlackConfig> = {}, options: { ratePerMinute?: number; store?: Store; advisors?: { userIds: string[]; channelId?: string } } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(slack: Partial<SlackConfig> = {}, options: { ratePerMinute?: number; store?: Store; advisors?: { userIds: string[]; channelId?: string }; addUtterance?: (i: string, u: string) => EditResult } = {}): Promise<SlackHarness> {
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -48,6 +49,7 @@ export async function startSlackHarness(slack: Partial<SlackConfig> = {}, option
     slack: { retries: 2 },
     recordFeedback: (f) => feedback.push(f),
     ...(options.store ? { store: options.store } : {}),
+    ...(options.addUtterance ? { addUtterance: options.addUtterance } : {}),
   });
   return {
     fake,

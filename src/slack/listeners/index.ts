@@ -5,8 +5,9 @@ import * as commands from './commands/index.js';
 import * as events from './events/index.js';
 import * as messages from './messages/index.js';
 import * as shortcuts from './shortcuts/index.js';
+import * as triage from './triage/index.js';
 
 /** Every Slack surface, registered in one place. */
 export function registerListeners(app: App, deps: SlackDeps): void {
-  for (const surface of [events, messages, commands, actions, shortcuts]) surface.register(app, deps);
+  for (const surface of [events, messages, commands, actions, shortcuts, triage]) surface.register(app, deps);
 }

@@ -3,6 +3,7 @@ import { ACTION, actionPattern, parseValue, type FeedbackValue, type ReplyValue,
 import { buildDecisionBlocks, buildNoticeBlocks } from '../../blocks/render-blocks.js';
 import type { SlackDeps } from '../../deps.js';
 import { postMessage } from '../../post.js';
+import { postTriage } from '../../triage.js';
 
 interface Container {
   readonly type?: string;
@@ -62,12 +63,16 @@ export function register(app: App, deps: SlackDeps): void {
     }
   });
 
-  app.action<BlockAction<ButtonAction>>(actionPattern(ACTION.feedback), async ({ ack, body, action, respond, logger }) => {
+  app.action<BlockAction<ButtonAction>>(actionPattern(ACTION.feedback), async ({ ack, body, action, respond, client, logger }) => {
     await ack();
     const value = parseValue<FeedbackValue>(action.value);
     if (!value) return;
     try {
       await deps.outcomes.feedback({ channel: 'slack', user: deps.outcomes.userKey(body.user.id), intent: value.i, helpful: value.h, ...(value.r ? { record: value.r } : {}) });
+      const answered = value.r ? deps.triage.get(value.r) : undefined;
+      if (!value.h && answered && deps.advisors.channelId) {
+        await postTriage(client, deps.advisors.channelId, deps.engine(), deps.triage, answered, 'unhelpful');
+      }
       await respond({ response_type: 'ephemeral', replace_original: false, ...buildNoticeBlocks('Thanks for the feedback!') } as never);
     } catch (error) {
       logger.error(`could not record feedback: ${(error as Error).message}`);

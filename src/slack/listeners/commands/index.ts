@@ -3,6 +3,7 @@ import type { Command } from '../../../engine/types.js';
 import { buildDecisionBlocks, buildNoticeBlocks } from '../../blocks/render-blocks.js';
 import { escapeMrkdwn } from '../../blocks/mrkdwn.js';
 import type { SlackDeps } from '../../deps.js';
+import { advisorSummaryBlocks, isAdvisor } from '../../advisors.js';
 
 async function reply(respond: RespondFn, message: { text: string; blocks: unknown[] }): Promise<void> {
   await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks as never });
@@ -33,12 +34,20 @@ export function register(app: App, deps: SlackDeps): void {
   }
 }
 
+async function statsReply(deps: SlackDeps, user: string): Promise<{ text: string; blocks: unknown[] }> {
+  if (!isAdvisor(deps, user)) return buildNoticeBlocks('`stats` is for advisors (ADVISOR_USER_IDS).');
+  const blocks = await advisorSummaryBlocks(deps);
+  if (!blocks) return buildNoticeBlocks('No question store is configured, so there are no figures yet.');
+  return { text: 'Advisor summary', blocks };
+}
+
 /** The reply to one slash command with its text. */
 export async function answerCommand(deps: SlackDeps, spec: Command, argument: string, user = ''): Promise<{ text: string; blocks: unknown[] }> {
   const engine = deps.engine();
   const current = engine.kb.commands.find((c) => c.command === spec.command) ?? spec;
   const arg = argument.trim();
   const hint = current.hint ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(current.hint), verbatim: true }] }] : [];
+  if (current.ask && /^stats$/i.test(arg)) return statsReply(deps, user);
   if (arg === '' || /^help$/i.test(arg)) {
     const m = buildDecisionBlocks(engine.decideIntents([current.intent]), { share: true });
     return { text: m.text, blocks: [...m.blocks, ...hint] };

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { answerInConversation } from '../../ask.js';
 import { buildHomeView } from '../../blocks/render-blocks.js';
 import type { SlackDeps } from '../../deps.js';
+import { advisorSummaryBlocks, isAdvisor } from '../../advisors.js';
 
 /** Mentions are answered in the thread of the question; the App Home shows topics and commands. */
 export function register(app: App, deps: SlackDeps): void {
@@ -21,7 +22,10 @@ export function register(app: App, deps: SlackDeps): void {
     if (event.tab !== 'home') return;
     try {
       const engine = deps.engine();
-      await client.views.publish({ user_id: event.user, view: buildHomeView(engine.topics(), engine.kb.commands) as never });
+      const view = buildHomeView(engine.topics(), engine.kb.commands);
+      const summary = isAdvisor(deps, event.user) ? await advisorSummaryBlocks(deps) : null;
+      if (summary) view.blocks.push({ type: 'divider' }, ...summary.slice(0, 100 - view.blocks.length - 1));
+      await client.views.publish({ user_id: event.user, view: view as never });
     } catch (error) {
       logger.error(`could not publish the App Home for a user: ${(error as Error).message}`);
     }

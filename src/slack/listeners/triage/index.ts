@@ -1,0 +1,93 @@
+import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
+import { parseValue } from '../../blocks/ids.js';
+import { escapeMrkdwn, mrkdwn, plain } from '../../blocks/mrkdwn.js';
+import { buildDecisionBlocks, buildNoticeBlocks } from '../../blocks/render-blocks.js';
+import type { SlackDeps } from '../../deps.js';
+import { postMessage } from '../../post.js';
+import { TRIAGE } from '../../triage.js';
+
+interface Pick {
+  readonly k: string;
+  readonly i: string;
+}
+
+const EXPIRED = 'This question is no longer in my memory (the app restarted); answer the candidate directly.';
+
+/**
+ * Advisor triage in the advisors' channel: send one of the closest answers to the candidate's
+ * thread, write a reply of their own, or add the question as an utterance of an intent (written
+ * to intents/, validated, reloaded) so the next candidate gets the answer.
+ */
+export function register(app: App, deps: SlackDeps): void {
+  const say = async (client: Parameters<typeof postMessage>[0], channel: string, ts: string | undefined, text: string) =>
+    postMessage(client, channel, buildNoticeBlocks(text), ts);
+
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${TRIAGE.send}(_\\d+)?$`), async ({ ack, body, action, client, logger }) => {
+    await ack();
+    const pick = parseValue<Pick>(action.value);
+    const c = pick ? deps.triage.get(pick.k) : undefined;
+    const where = { channel: body.channel?.id ?? '', ts: body.message?.ts };
+    try {
+      if (!pick || !c) return void (await say(client, where.channel, where.ts, EXPIRED));
+      await postMessage(client, c.channel, buildDecisionBlocks(deps.engine().decideIntents([pick.i]), { feedback: true }), c.threadTs);
+      await postMessage(client, where.channel, { text: 'sent', blocks: [{ type: 'context', elements: [mrkdwn(`<@${body.user.id}> sent \`${escapeMrkdwn(pick.i)}\` to the candidate.`)] }] }, where.ts);
+    } catch (error) {
+      logger.error(`could not send a triaged answer: ${(error as Error).message}`);
+    }
+  });
+
+  app.action<BlockAction<ButtonAction>>(TRIAGE.reply, async ({ ack, body, action, client, logger }) => {
+    await ack();
+    try {
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: {
+          type: 'modal',
+          callback_id: TRIAGE.replyModal,
+          private_metadata: JSON.stringify({ k: action.value, c: body.channel?.id, t: body.message?.ts }),
+          title: plain('Reply to the candidate', 24),
+          submit: plain('Send'),
+          close: plain('Cancel'),
+          blocks: [{ type: 'input', block_id: 'reply', label: plain('Your reply'), element: { type: 'plain_text_input', action_id: 'text', multiline: true, max_length: 2500 } }],
+        },
+      });
+    } catch (error) {
+      logger.error(`could not open the reply modal: ${(error as Error).message}`);
+    }
+  });
+
+  app.view(TRIAGE.replyModal, async ({ ack, view, body, client, logger }) => {
+    await ack();
+    const meta = parseValue<{ k: string; c?: string; t?: string }>(view.private_metadata);
+    const text = view.state.values.reply?.text?.value ?? '';
+    const c = meta ? deps.triage.get(meta.k) : undefined;
+    try {
+      if (!c) {
+        if (meta?.c) await say(client, meta.c, meta.t, EXPIRED);
+        return;
+      }
+      await postMessage(client, c.channel, { text: escapeMrkdwn(text), blocks: [{ type: 'section', text: mrkdwn(`*From an advisor:*\n${escapeMrkdwn(text)}`) }] }, c.threadTs);
+      if (meta?.c) await postMessage(client, meta.c, { text: 'replied', blocks: [{ type: 'context', elements: [mrkdwn(`<@${body.user.id}> replied to the candidate.`)] }] }, meta.t);
+    } catch (error) {
+      logger.error(`could not send an advisor's reply: ${(error as Error).message}`);
+    }
+  });
+
+  app.action<BlockAction<StaticSelectAction>>(TRIAGE.add, async ({ ack, body, action, client, logger }) => {
+    await ack();
+    const pick = parseValue<Pick>(action.selected_option?.value);
+    const c = pick ? deps.triage.get(pick.k) : undefined;
+    const where = { channel: body.channel?.id ?? '', ts: body.message?.ts };
+    try {
+      if (!pick || !c) return void (await say(client, where.channel, where.ts, EXPIRED));
+      if (!deps.addUtterance) return void (await say(client, where.channel, where.ts, 'Adding utterances is not enabled on this instance.'));
+      const result = deps.addUtterance(pick.i, c.question);
+      const text = result.ok
+        ? `Added "${c.question}" to ${pick.i} in ${result.file}; the next candidate who asks gets that answer.`
+        : `Could not add it to ${pick.i}: ${result.error}`;
+      await say(client, where.channel, where.ts, text);
+    } catch (error) {
+      logger.error(`could not add an utterance: ${(error as Error).message}`);
+    }
+  });
+}
