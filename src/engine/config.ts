@@ -49,7 +49,7 @@ export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
   nearestWeight: 0.6,
   answerThreshold: 0.2,
   openAnswerThreshold: 0.05,
-  clarifyMargin: 0.04,
+  clarifyMargin: 0.06,
   queryCoverage: 0.7,
   unknownWordWeight: 1.2,
   outsideShareLimit: 0.55,

@@ -178,7 +178,8 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     }
     const second = intents.find((r) => !related(r.label, top.label));
     const intent = targets.get(top.label)!.intent;
-    if (second && second.score >= threshold && top.score - second.score < config.clarifyMargin) {
+    const chatty = intent.smallTalk || (second !== undefined && targets.get(second.label)!.intent.smallTalk);
+    if (second && !chatty && second.score >= threshold && top.score - second.score < config.clarifyMargin) {
       return {
         kind: 'clarify',
         text,

@@ -41,3 +41,21 @@ describe('benchmark building blocks', () => {
     }
   });
 });
+
+describe('npm run bench -- --json', () => {
+  it('prints one JSON object with every engine\'s figures and the scale table, and nothing else', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('../helpers.js');
+    const r = spawnSync(process.execPath, ['--expose-gc', join(ROOT, 'dist', 'src', 'bench', 'main.js'), '--json', '--scale', '25', '--eval', join(ROOT, 'tests', 'fixtures', 'eval-small.jsonl')], { encoding: 'utf8', cwd: ROOT });
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { engines: Record<string, unknown>[]; scale: Record<string, unknown>[] };
+    expect(out.engines.map((e) => e.name)).toEqual(['faqbot', 'nlpjs', 'nlpjs-tuned', 'fuse-only', 'bayes']);
+    for (const e of out.engines) {
+      for (const key of ['inScopeAccuracy', 'oosRecall', 'falseFallbacks', 'typoInScopeAccuracy', 'typoOosRecall', 'trainMs', 'p50Us', 'p99Us', 'qps', 'rssMb']) {
+        expect(typeof e[key], `${e.name}.${key}`).toBe('number');
+      }
+    }
+    expect(out.scale).toEqual([expect.objectContaining({ intents: 25, buildMs: expect.any(Number), p99Us: expect.any(Number) })]);
+  }, 60_000);
+});

@@ -114,3 +114,13 @@ describe('engine mechanics on a small fixture knowledge base', () => {
     expect(() => small.answer('nope')).toThrow(/unknown intent "nope"/);
   });
 });
+
+describe('"Did you mean"', () => {
+  it('a question two topics answer about equally gets both as choices, the likelier first', () => {
+    const d = engine.decide('beginner');
+    expect(d.kind).toBe('clarify');
+    if (d.kind !== 'clarify') return;
+    expect(d.choices.map((c) => c.intent)).toEqual(['training.entry_jobs', 'salary']);
+    expect(decisionText(d)).toBe('Did you mean "First jobs, no experience" or "Salary"?');
+  });
+});
