@@ -1,14 +1,18 @@
 import { fileURLToPath } from 'node:url';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_CONFIG } from '../engine/config.js';
 import { createEngine, type Engine } from '../engine/engine.js';
 import { loadKnowledgeBase } from '../kb/load.js';
 
-/** The project folder (where `knowledge/` and `intents/` live), found from this file, not the working directory. */
-export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..', existsCompiled() ? '..' : '');
+/** The project folder (where `knowledge/` and `intents/` live): the nearest one above this file with a package.json, from src/ or dist/src/ alike. */
+export const PROJECT_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 
-function existsCompiled(): boolean {
-  return fileURLToPath(import.meta.url).includes(`${'/'}dist${'/'}`);
+function findRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
 }
 
 /** Where the knowledge base is read from: `KNOWLEDGE_DIR` and `INTENTS_DIR`, or the project's own folders. */

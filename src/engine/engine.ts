@@ -121,12 +121,12 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
 
   function renderOnce(target: Target, onlyItems: readonly string[]): Answer {
     const { intent, variant } = target;
-    const rendered = renderTemplate(variant?.answer ?? intent.answer, { knowledge: kb.knowledge, topics: topicList, onlyItems });
+    const out = renderTemplate(variant?.answer ?? intent.answer, { knowledge: kb.knowledge, topics: topicList, onlyItems });
     return {
       intent: variant?.id ?? intent.id,
       label: variant?.label ?? intent.label,
-      blocks: rendered.blocks,
-      sources: [...rendered.sources].sort().map((id) => kb.knowledge.sources[id]!),
+      blocks: out.blocks,
+      sources: [...out.sources].sort().map((id) => kb.knowledge.sources[id]!),
       followUps: intent.followUps.map(topicOf),
       ...(variant?.guide ? { guide: variant.guide } : {}),
     };

@@ -32,7 +32,11 @@ function allowedEdits(length: number): number {
  * unknown word of another domain ("lawyer") stays unknown instead of becoming a known one.
  */
 export class SpellCorrector {
-  /** One fuse.js index per first letter: typos rarely hit the first letter, and each search stays small. */
+  /**
+   * Known words by first letter, each group indexed by fuse.js the first time a typo needs it:
+   * typos rarely hit the first letter, each search stays small, and start-up pays for no index.
+   */
+  private readonly groups = new Map<string, string[]>();
   private readonly byInitial = new Map<string, Fuse<string>>();
   private readonly cache = new Map<string, string | null>();
 
@@ -46,15 +50,21 @@ export class SpellCorrector {
     private readonly minLength: number,
     private readonly shortWords: ReadonlySet<string> = new Set(),
   ) {
-    const groups = new Map<string, string[]>();
     for (const w of [...vocabulary.keys()].filter((x) => x.length >= minLength - 1).sort()) {
-      const list = groups.get(w[0]!) ?? [];
+      const list = this.groups.get(w[0]!) ?? [];
       list.push(w);
-      groups.set(w[0]!, list);
+      this.groups.set(w[0]!, list);
     }
-    for (const [initial, words] of groups) {
-      this.byInitial.set(initial, new Fuse(words, { includeScore: true, threshold: 0.6, ignoreLocation: true, minMatchCharLength: 2 }));
+  }
+
+  private index(initial: string): Fuse<string> | undefined {
+    let fuse = this.byInitial.get(initial);
+    const words = this.groups.get(initial);
+    if (!fuse && words) {
+      fuse = new Fuse(words, { includeScore: true, threshold: 0.6, ignoreLocation: true, minMatchCharLength: 2 });
+      this.byInitial.set(initial, fuse);
     }
+    return fuse;
   }
 
   /** The known word `word` most likely misspells, or null when none is close enough. */
@@ -65,7 +75,7 @@ export class SpellCorrector {
     if (cached !== undefined) return cached;
     const limit = allowedEdits(word.length);
     let best: { word: string; distance: number; freq: number } | null = null;
-    for (const hit of this.byInitial.get(word[0]!)?.search(word, { limit: 30 }) ?? []) {
+    for (const hit of this.index(word[0]!)?.search(word, { limit: 30 }) ?? []) {
       const candidate = hit.item;
       if (Math.abs(candidate.length - word.length) > limit) continue;
       if (word.length < 5 && !this.shortWords.has(candidate)) continue;
