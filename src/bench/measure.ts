@@ -17,6 +17,7 @@ export interface Latency {
 export async function timeQuestions(classify: (text: string) => unknown, questions: readonly string[], minSamples = 2000): Promise<Latency> {
   const rounds = Math.max(2, Math.ceil(minSamples / Math.max(1, questions.length)));
   for (const q of questions) await classify(q);
+  (globalThis as { gc?: () => void }).gc?.();
   const samples: number[] = [];
   const started = process.hrtime.bigint();
   for (let r = 0; r < rounds; r++) {

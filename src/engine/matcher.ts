@@ -48,6 +48,10 @@ export class Matcher {
   private readonly docTermIds: Int32Array[] = [];
   /** Each label's centroid weight per term id. */
   private readonly centroidWeights: Map<number, number>[] = [];
+  private readonly docScratch: Float64Array;
+  private readonly labelScratch: Float64Array;
+  private readonly nearestScratch: Float64Array;
+  private readonly labelSeen: Uint8Array;
 
   constructor(examples: readonly LabelledTerms[], options: MatcherOptions) {
     const { outsideLabel } = options;
@@ -81,7 +85,7 @@ export class Matcher {
       }
       this.docTermIds.push(Int32Array.from(ids.sort((a, b) => a - b)));
     });
-    this.scanLimit = Math.max(500, Math.ceil(this.docLabel.length / 50));
+    this.scanLimit = Math.max(500, Math.ceil(this.docLabel.length / 200));
     const labelCount = this.labels.length;
     let maxIdf = 0;
     for (const [term, counts] of termLabelCount) {
@@ -114,6 +118,10 @@ export class Matcher {
       this.centroidPostings.set(term, list);
     }
     for (const sq of centroidSq) this.centroidNorm.push(Math.sqrt(sq) || 1);
+    this.docScratch = new Float64Array(this.docLabel.length);
+    this.labelScratch = new Float64Array(labelCount);
+    this.nearestScratch = new Float64Array(labelCount);
+    this.labelSeen = new Uint8Array(labelCount);
   }
 
   /** Whether an example has a term (binary search in its sorted term ids). */
@@ -157,8 +165,12 @@ export class Matcher {
     return total === 0 ? 1 : outside / total;
   }
 
-  /** Every label that shares a term with the question, best first; ties broken by label for determinism. */
-  rank(terms: readonly string[]): Ranked[] {
+  /**
+   * The `limit` best labels that share a term with the question, best first; ties broken by label
+   * for determinism. Only the best are kept (a small insertion list), so a question that touches
+   * thousands of labels costs no sort of them all.
+   */
+  rank(terms: readonly string[], limit = 12): Ranked[] {
     const unique = this.weighable(terms);
     if (unique.length === 0) return [];
     let qNormSq = 0;
@@ -180,34 +192,57 @@ export class Matcher {
       rare = [least];
       common = common.filter((x) => x !== least);
     }
-    const docDot = new Map<number, number>();
-    const centroidDot = new Map<number, number>();
-    for (const { term, w, docs } of rare) {
-      for (const doc of docs!) docDot.set(doc, (docDot.get(doc) ?? 0) + w * w);
-      for (const c of this.centroidPostings.get(term)!) centroidDot.set(c.label, (centroidDot.get(c.label) ?? 0) + w * c.weight);
+    // Scores accumulate in scratch arrays reused across questions (cleared through the touched lists).
+    const docDot = this.docScratch;
+    const labelDot = this.labelScratch;
+    const nearest = this.nearestScratch;
+    const docs: number[] = [];
+    const labels: number[] = [];
+    const touchLabel = (label: number): void => {
+      if (labelDot[label] === 0 && nearest[label] === 0 && !this.labelSeen[label]) {
+        this.labelSeen[label] = 1;
+        labels.push(label);
+      }
+    };
+    for (const { term, w, docs: postings } of rare) {
+      for (const doc of postings!) {
+        if (docDot[doc] === 0) docs.push(doc);
+        docDot[doc] += w * w;
+      }
+      for (const c of this.centroidPostings.get(term)!) {
+        touchLabel(c.label);
+        labelDot[c.label] += w * c.weight;
+      }
     }
+    for (const doc of docs) touchLabel(this.docLabel[doc]!);
     for (const { term, w } of common) {
       const id = this.termIds.get(term)!;
-      for (const [doc, dot] of docDot) if (this.docHas(doc, id)) docDot.set(doc, dot + w * w);
-      for (const doc of docDot.keys()) if (!centroidDot.has(this.docLabel[doc]!)) centroidDot.set(this.docLabel[doc]!, 0);
-      for (const [label, dot] of centroidDot) centroidDot.set(label, dot + w * (this.centroidWeights[label]!.get(id) ?? 0));
+      for (const doc of docs) if (this.docHas(doc, id)) docDot[doc] += w * w;
+      for (const label of labels) labelDot[label] += w * (this.centroidWeights[label]!.get(id) ?? 0);
     }
 
-    const nearest = new Map<number, number>();
-    for (const [doc, dot] of docDot) {
+    for (const doc of docs) {
+      const dot = docDot[doc]!;
       const d = this.docNorm[doc]!;
       const cos = Math.pow(dot / qNormSq, this.queryCoverage) * Math.pow(dot / (d * d), 1 - this.queryCoverage);
       const label = this.docLabel[doc]!;
-      if (cos > (nearest.get(label) ?? 0)) nearest.set(label, cos);
+      if (cos > nearest[label]!) nearest[label] = cos;
+      docDot[doc] = 0;
     }
     const ranked: Ranked[] = [];
-    for (const [label, dot] of centroidDot) {
-      const centroid = dot / (qNorm * this.centroidNorm[label]!);
-      const near = nearest.get(label) ?? 0;
-      const score = this.nearestWeight * near + (1 - this.nearestWeight) * centroid;
-      ranked.push({ label: this.labels[label]!, score: Math.min(1, score) });
+    const better = (a: Ranked, b: Ranked): boolean => a.score > b.score || (a.score === b.score && a.label < b.label);
+    for (const label of labels) {
+      const centroid = labelDot[label]! / (qNorm * this.centroidNorm[label]!);
+      const entry = { label: this.labels[label]!, score: Math.min(1, this.nearestWeight * nearest[label]! + (1 - this.nearestWeight) * centroid) };
+      labelDot[label] = 0;
+      nearest[label] = 0;
+      this.labelSeen[label] = 0;
+      if (ranked.length === limit && !better(entry, ranked[limit - 1]!)) continue;
+      let at = ranked.length;
+      while (at > 0 && better(entry, ranked[at - 1]!)) at--;
+      ranked.splice(at, 0, entry);
+      if (ranked.length > limit) ranked.pop();
     }
-    ranked.sort((a, b) => b.score - a.score || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
     return ranked;
   }
 }
