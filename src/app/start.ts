@@ -41,20 +41,21 @@ export interface RunningApp {
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const outcomes = new Outcomes(logger, userKeyer(config.userKeySalt), options.store, options.recordFeedback);
+  // One limiter: keys are Slack user ids and web session ids, so each person has one budget.
+  const limiter = new RateLimiter(config.ratePerMinute);
   const web = createWebBot(options.engine, logger, outcomes);
-  const routes: Route[] = [
-    ...webRoutes(web, new Sessions(config.sessionSecret), new RateLimiter(config.ratePerMinute), () => options.engine().kb.notices),
-  ];
+  const routes: Route[] = [...webRoutes(web, new Sessions(config.sessionSecret), limiter, () => options.engine().kb.notices)];
   let slack: SlackApp | undefined;
   if (config.slack) {
-    slack = createSlackApp(config.slack, createSlackDeps(options.engine, logger, {
-        outcomes,
-        limiter: new RateLimiter(config.ratePerMinute),
-        ...(options.store ? { store: options.store } : {}),
-        advisorUserIds: config.advisorUserIds,
-        ...(config.advisorChannelId ? { advisorChannelId: config.advisorChannelId } : {}),
-        ...(options.addUtterance ? { addUtterance: options.addUtterance } : {}),
-      }), logger, options.slack);
+    const deps = createSlackDeps(options.engine, logger, {
+      outcomes,
+      limiter,
+      ...(options.store ? { store: options.store } : {}),
+      advisorUserIds: config.advisorUserIds,
+      ...(config.advisorChannelId ? { advisorChannelId: config.advisorChannelId } : {}),
+      ...(options.addUtterance ? { addUtterance: options.addUtterance } : {}),
+    });
+    slack = createSlackApp(config.slack, deps, logger, options.slack);
     if (slack.handleHttp) routes.push({ method: 'POST', path: '/slack/events', handler: slack.handleHttp });
   }
   const server = createHttpServer(routes, (error) => logger.error({ err: error }, 'request failed'));
