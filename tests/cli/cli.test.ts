@@ -50,6 +50,13 @@ describe('faqbot CLI', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ intent: 'certs.cpc' });
   });
 
+  it('chat: answers each line until "quit"', () => {
+    const r = run(['chat'], 'what is the median salary\nquit\nsalary\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Ask about this career');
+    expect(r.stdout.match(/\$50,250/g)).toHaveLength(1);
+  });
+
   it('check: validates and summarises the knowledge base', () => {
     const r = run(['check']);
     expect(r.code).toBe(0);
