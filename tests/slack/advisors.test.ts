@@ -104,17 +104,19 @@ describe('advisor triage in Slack', () => {
     expect(triage!.args.channel).toBe('CADV');
     expect(JSON.stringify(triage!.args.blocks)).toContain('marked my answer as not helpful');
     expect((await store.since(0)).find((r) => r.question === 'what is the salary?')!.helpful).toBe(false);
+    const [thanks] = await h.fake.waitFor('response_url/f');
+    expect(JSON.stringify(thanks!.args)).toContain('Thanks for the feedback');
   });
 
   it('/faq stats shows advisors the summary and tells others it is for advisors', async () => {
     await command('stats', 'UADV');
-    const [summary] = await h.fake.waitFor('response_url');
+    const [summary] = await h.fake.waitFor(`response_url/s${n}`);
     const text = JSON.stringify(summary!.args.blocks);
     expect(text).toContain('Answer rate');
     expect(text).toContain('Unanswered or unhelpful');
     h.fake.reset();
     await command('stats', 'UCAND');
-    const [refused] = await h.fake.waitFor('response_url');
+    const [refused] = await h.fake.waitFor(`response_url/s${n}`);
     expect(JSON.stringify(refused!.args)).toContain('for advisors');
   });
 
