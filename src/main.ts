@@ -5,7 +5,6 @@ import { createReloader } from './app/reloader.js';
 import { startRetention } from './app/retention.js';
 import { openStore } from './store/open.js';
 import { addUtterance as addUtteranceToFile } from './kb/edit.js';
-import { DEFAULT_CONFIG } from './engine/config.js';
 import { startApp } from './app/start.js';
 import { ConfigError, readConfig } from './config/env.js';
 import { KnowledgeBaseError } from './kb/errors.js';
@@ -19,7 +18,7 @@ async function main(): Promise<void> {
   const store = await openStore(config);
   const retention = startRetention(store, config.retentionDays, logger);
   const addUtterance = (intentId: string, utterance: string) => {
-    const result = addUtteranceToFile({ ...knowledgeDirs(), minUtterances: DEFAULT_CONFIG.minUtterances }, intentId, utterance);
+    const result = addUtteranceToFile(knowledgeDirs(), intentId, utterance);
     if (result.ok) knowledge.reload();
     return result;
   };

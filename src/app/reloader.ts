@@ -1,8 +1,8 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { DEFAULT_CONFIG } from '../engine/config.js';
-import { createEngine, type Engine } from '../engine/engine.js';
+import type { Engine } from '../engine/engine.js';
+import { loadEngine } from './knowledge.js';
 import { KnowledgeBaseError, formatProblem } from '../kb/errors.js';
-import { loadKnowledgeBase, type KnowledgeDirs } from '../kb/load.js';
+import type { KnowledgeDirs } from '../kb/load.js';
 import type { Logger } from '../log/logger.js';
 
 export interface Reloader {
@@ -19,7 +19,7 @@ export interface Reloader {
  * app keeps answering from the previous version.
  */
 export function createReloader(dirs: Omit<KnowledgeDirs, 'minUtterances'>, logger: Logger, options: { watch?: boolean; debounceMs?: number; onReload?: (engine: Engine) => void } = {}): Reloader {
-  const build = (): Engine => createEngine(loadKnowledgeBase({ ...dirs, minUtterances: DEFAULT_CONFIG.minUtterances }), DEFAULT_CONFIG);
+  const build = (): Engine => loadEngine(dirs);
   let current = build();
   const reload = (): boolean => {
     try {

@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT, knowledgeDirs } from '../app/knowledge.js';
-import { DEFAULT_CONFIG } from '../engine/config.js';
 import { createEngine } from '../engine/engine.js';
 import { evaluate, parseLabelled, type LabelledQuestion } from '../eval/evaluate.js';
 import { loadKnowledgeBase } from '../kb/load.js';
@@ -140,7 +139,7 @@ async function main(): Promise<void> {
   };
   if (!existsSync(values.eval)) throw new Error(`no eval file at ${values.eval}: pass --eval FILE.jsonl`);
 
-  const kb = loadKnowledgeBase({ ...knowledgeDirs(), minUtterances: DEFAULT_CONFIG.minUtterances });
+  const kb = loadKnowledgeBase(knowledgeDirs());
   const set = trainingSetOf(kb);
   const questions = parseLabelled(readFileSync(values.eval, 'utf8'), values.eval);
   const rand = seeded(20261124);

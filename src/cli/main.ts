@@ -79,7 +79,7 @@ function evalFile(engine: Engine, file: string, json: boolean): void {
 }
 
 function check(maxAgeDays: number): void {
-  const kb = loadKnowledgeBase({ ...knowledgeDirs(), minUtterances: DEFAULT_CONFIG.minUtterances });
+  const kb = loadKnowledgeBase(knowledgeDirs());
   const utterances = kb.intents.reduce((n, i) => n + i.utterances.length, 0);
   console.log(
     `ok: ${Object.keys(kb.knowledge.facts).length} facts, ${kb.intents.length} intents, ` +

@@ -84,7 +84,7 @@ export class Analyzer {
   }
 
   /** Raw words of a text after typo correction and synonym folding, before stop words go. */
-  words(text: string): { words: string[]; corrections: string[] } {
+  private words(text: string): { words: string[]; corrections: string[] } {
     const raw = tokenize(normalize(text, this.maxChars));
     const corrections: string[] = [];
     const corrected = raw.map((w) => {

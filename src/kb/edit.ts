@@ -1,17 +1,14 @@
-import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import yaml from 'js-yaml';
 import { KnowledgeBaseError } from './errors.js';
-import type { KnowledgeDirs } from './load.js';
+import { yamlFileNames, type KnowledgeDirs } from './load.js';
 import { buildKnowledgeBase, type ParsedFile } from './validate.js';
 
 export type EditResult = { readonly ok: true; readonly file: string } | { readonly ok: false; readonly error: string };
 
 function readDir(dir: string, base: string): { path: string; file: string; text: string }[] {
-  return readdirSync(dir)
-    .filter((n) => /\.ya?ml$/.test(n))
-    .sort()
-    .map((n) => ({ path: join(dir, n), file: relative(base, join(dir, n)), text: readFileSync(join(dir, n), 'utf8') }));
+  return yamlFileNames(dir).map((n) => ({ path: join(dir, n), file: relative(base, join(dir, n)), text: readFileSync(join(dir, n), 'utf8') }));
 }
 
 const parse = (f: { file: string; text: string }): ParsedFile => ({ file: f.file, data: yaml.load(f.text, { schema: yaml.CORE_SCHEMA }) });

@@ -13,10 +13,15 @@ export interface KnowledgeDirs {
   readonly minUtterances: number;
 }
 
+/** The YAML files of a folder, sorted by name (the order files are read and reported in). */
+export function yamlFileNames(dir: string): string[] {
+  return readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
+}
+
 function readYamlDir(dir: string, base: string, problems: Problem[]): ParsedFile[] {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
+    names = yamlFileNames(dir);
   } catch (error) {
     problems.push({ file: relative(base, dir) || dir, path: '', message: messages.unreadable((error as Error).message) });
     return [];

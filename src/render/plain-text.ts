@@ -45,6 +45,12 @@ function topicList(topics: readonly Topic[]): string {
   return topics.map((t) => t.label).join(', ');
 }
 
+/** The follow-up topics of a decision's answers, each once, in order (what every channel offers as buttons). */
+export function followUpsOf(decision: Decision): Topic[] {
+  if (decision.kind !== 'answer') return [];
+  return decision.answers.flatMap((a) => a.followUps).filter((t, i, all) => all.findIndex((o) => o.intent === t.intent) === i);
+}
+
 /** An answer as plain text: its blocks, its source and its follow-up topics. */
 export function answerText(answer: Answer, style: TextStyle = PLAIN, withFooter = true): string {
   const lines = answer.blocks.flatMap((b) => blockText(b, style));

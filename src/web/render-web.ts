@@ -1,5 +1,5 @@
 import type { Block, Decision, Topic } from '../engine/types.js';
-import { decisionText } from '../render/plain-text.js';
+import { decisionText, followUpsOf } from '../render/plain-text.js';
 
 /** A button in the web chat: `topic` answers an intent, `reply` sends its text as the visitor's answer. */
 export type QuickReply = { readonly title: string; readonly topic: string } | { readonly title: string; readonly reply: string };
@@ -29,7 +29,7 @@ const topicReplies = (topics: readonly Topic[]): QuickReply[] => topics.map((t) 
 export function buildWebReply(decision: Decision): WebReply {
   const text = decisionText(decision, undefined, false);
   if (decision.kind === 'answer') {
-    const followUps = decision.answers.flatMap((a) => a.followUps).filter((t, i, all) => all.findIndex((o) => o.intent === t.intent) === i);
+    const followUps = followUpsOf(decision);
     const sources = [...new Set(decision.answers.flatMap((a) => a.sources.map((s) => s.title)))];
     return {
       type: 'message',

@@ -1,5 +1,5 @@
 import type { Answer, Decision, Topic } from '../../engine/types.js';
-import { COPY, decisionText } from '../../render/plain-text.js';
+import { COPY, decisionText, followUpsOf } from '../../render/plain-text.js';
 import { ACTION, type FeedbackValue, type ReplyValue, type ShareValue } from './ids.js';
 import { BLOCK_LIMIT, answerMrkdwn, clip, escapeMrkdwn, mrkdwn, plain } from './mrkdwn.js';
 
@@ -57,7 +57,7 @@ export function buildDecisionBlocks(decision: Decision, options: AnswerOptions =
   const blocks: SlackBlock[] = [];
   if (decision.kind === 'answer') {
     for (const answer of decision.answers) blocks.push(...answerSections(answer));
-    const followUps = decision.answers.flatMap((a) => a.followUps).filter((t, i, all) => all.findIndex((o) => o.intent === t.intent) === i);
+    const followUps = followUpsOf(decision);
     const buttons = topicButtons(followUps.slice(0, 3), 'follow_ups');
     if (buttons) blocks.push(buttons);
   } else if (decision.kind === 'clarify') {
