@@ -34,7 +34,7 @@ export function faqbotEngine(kb: KnowledgeBase): BenchEngine {
   let engine: ReturnType<typeof createEngine> | undefined;
   return {
     name: 'faqbot',
-    note: 'this project: TF-IDF nearest utterance + centroid, typo correction, fallback evidence',
+    note: 'this project: TF-IDF nearest utterance + centroid + fitted softmax, typo correction, fallback evidence',
     async train() {
       engine = createEngine(kb);
     },

@@ -7,13 +7,22 @@ export interface EngineConfig {
   readonly maxQuestionChars: number;
   /** Share of the intent score taken from the nearest utterance (the rest: the intent centroid). */
   readonly nearestWeight: number;
-  /**
-   * Confidence below which the engine falls back instead of guessing, in a knowledge base that
-   * describes its outside (at least one fallback example per intent).
-   */
+  /** Confidence below which the engine falls back instead of guessing. */
   readonly answerThreshold: number;
-  /** The same for a knowledge base with fewer fallback examples: only a near-miss falls back. */
-  readonly openAnswerThreshold: number;
+  /**
+   * Share of the intent score from a softmax model fitted to the examples (the rest: vector
+   * similarity). The model learns which words decide between intents that share most phrasing.
+   */
+  readonly softmaxWeight: number;
+  /** Passes, initial learning rate and L2 penalty of the model's fitting (seeded, so deterministic). */
+  readonly softmaxEpochs: number;
+  readonly softmaxRate: number;
+  readonly softmaxL2: number;
+  /**
+   * Largest examples × intents the model is fitted for (its cost at build); beyond it the engine
+   * scores by vector similarity alone, so a very large knowledge base still builds in linear time.
+   */
+  readonly softmaxMaxCells: number;
   /** Two intents closer than this in confidence make the engine ask "Did you mean A or B?". */
   readonly clarifyMargin: number;
   /**
@@ -48,7 +57,11 @@ export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
   maxQuestionChars: 1000,
   nearestWeight: 0.6,
   answerThreshold: 0.2,
-  openAnswerThreshold: 0.05,
+  softmaxWeight: 0.2,
+  softmaxEpochs: 20,
+  softmaxRate: 1,
+  softmaxL2: 0.0001,
+  softmaxMaxCells: 100_000,
   clarifyMargin: 0.06,
   queryCoverage: 0.7,
   unknownWordWeight: 1.2,

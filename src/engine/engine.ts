@@ -59,13 +59,20 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     unknownWordWeight: config.unknownWordWeight,
     queryCoverage: config.queryCoverage,
     outsideLabel: NONE,
+    softmax: {
+      weight: config.softmaxWeight,
+      epochs: config.softmaxEpochs,
+      rate: config.softmaxRate,
+      l2: config.softmaxL2,
+      seed: 20171,
+      maxCells: config.softmaxMaxCells,
+    },
   });
 
   // Words no intent knows mean "about something else" only where the knowledge base says what
   // else looks like: at least one fallback example per intent. Elsewhere (a corpus of entity-laden
   // requests with a handful of negatives) unknown words are ordinary and only the scores decide.
   const judgesOutside = kb.negatives.length >= kb.intents.length;
-  const threshold = judgesOutside ? config.answerThreshold : config.openAnswerThreshold;
 
   const targets = new Map<string, Target>();
   for (const intent of kb.intents) {
@@ -171,7 +178,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       .filter((r) => !targets.get(r.label)!.intent.smallTalk)
       .slice(0, config.fallbackSuggestions)
       .map((r) => topicOf(r.label));
-    if (!top || top.label === NONE || top.score < threshold || (judgesOutside && outside > config.outsideShareLimit)) {
+    if (!top || top.label === NONE || top.score < config.answerThreshold || (judgesOutside && outside > config.outsideShareLimit)) {
       const fill = topicList.filter((t) => !suggestions.some((s) => s.intent === t.intent));
       const offered = [...suggestions, ...fill].slice(0, config.fallbackSuggestions);
       return { kind: 'fallback', text, intent: NONE, confidence: round(top?.score ?? 0), alternatives, suggestions: offered };
@@ -179,7 +186,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     const second = intents.find((r) => !related(r.label, top.label));
     const intent = targets.get(top.label)!.intent;
     const chatty = intent.smallTalk || (second !== undefined && targets.get(second.label)!.intent.smallTalk);
-    if (second && !chatty && second.score >= threshold && top.score - second.score < config.clarifyMargin) {
+    if (second && !chatty && second.score >= config.answerThreshold && top.score - second.score < config.clarifyMargin) {
       return {
         kind: 'clarify',
         text,

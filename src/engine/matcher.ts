@@ -1,8 +1,11 @@
+import { SoftmaxModel, type SoftmaxOptions, type SparseExample } from './softmax.js';
+
 /**
  * The scorer: TF-IDF vectors over stemmed terms, compared with a question two ways — the nearest
  * example utterance (precise on paraphrases) and the intent's centroid (robust when the wording is
  * new) — through inverted indexes, so a question costs what its own terms touch, not a scan of
- * every utterance. Knows nothing of careers: any labelled utterances will do.
+ * every utterance. In a small knowledge base a softmax model fitted to the same vectors adds which
+ * words decide between labels. Knows nothing of careers: any labelled utterances will do.
  */
 
 export interface LabelledTerms {
@@ -19,6 +22,12 @@ export interface MatcherOptions {
   readonly queryCoverage: number;
   /** The label of fallback examples, whose own words count as outside (see outsideShare). */
   readonly outsideLabel?: string;
+  /** The fitted model's share of a label's score (0: vectors only), and how it is fitted. */
+  readonly softmax?: SoftmaxOptions & {
+    readonly weight: number;
+    /** Largest examples × labels the model is fitted for; larger knowledge bases use the vectors only. */
+    readonly maxCells: number;
+  };
 }
 
 export interface Ranked {
@@ -52,6 +61,8 @@ export class Matcher {
   private readonly labelScratch: Float64Array;
   private readonly nearestScratch: Float64Array;
   private readonly labelSeen: Uint8Array;
+  private readonly model: SoftmaxModel | null = null;
+  private readonly modelWeight: number;
 
   constructor(examples: readonly LabelledTerms[], options: MatcherOptions) {
     const { outsideLabel } = options;
@@ -118,6 +129,18 @@ export class Matcher {
       this.centroidPostings.set(term, list);
     }
     for (const sq of centroidSq) this.centroidNorm.push(Math.sqrt(sq) || 1);
+    const softmax = options.softmax;
+    this.modelWeight = softmax?.weight ?? 0;
+    if (softmax && this.modelWeight > 0 && this.docLabel.length * labelCount <= softmax.maxCells) {
+      const idfById = new Float64Array(this.termIds.size);
+      for (const [term, id] of this.termIds) idfById[id] = this.idf.get(term)!;
+      const fitted: SparseExample[] = this.docTermIds.map((ids, doc) => ({
+        ids,
+        values: Float64Array.from(ids, (id) => idfById[id]! / this.docNorm[doc]!),
+        label: this.docLabel[doc]!,
+      }));
+      this.model = new SoftmaxModel(fitted, labelCount, this.termIds.size, softmax);
+    }
     this.docScratch = new Float64Array(this.docLabel.length);
     this.labelScratch = new Float64Array(labelCount);
     this.nearestScratch = new Float64Array(labelCount);
@@ -229,11 +252,19 @@ export class Matcher {
       if (cos > nearest[label]!) nearest[label] = cos;
       docDot[doc] = 0;
     }
+    // The model sees the question's known words, scaled as in the cosine: a question mostly of
+    // unknown words gets flat probabilities and so little say from the model.
+    const probability = this.model?.predict(
+      known.map((k) => this.termIds.get(k.term)!),
+      known.map((k) => k.w / qNorm),
+    );
     const ranked: Ranked[] = [];
     const better = (a: Ranked, b: Ranked): boolean => a.score > b.score || (a.score === b.score && a.label < b.label);
     for (const label of labels) {
       const centroid = labelDot[label]! / (qNorm * this.centroidNorm[label]!);
-      const entry = { label: this.labels[label]!, score: Math.min(1, this.nearestWeight * nearest[label]! + (1 - this.nearestWeight) * centroid) };
+      const similarity = Math.min(1, this.nearestWeight * nearest[label]! + (1 - this.nearestWeight) * centroid);
+      const score = probability ? (1 - this.modelWeight) * similarity + this.modelWeight * probability[label]! : similarity;
+      const entry = { label: this.labels[label]!, score };
       labelDot[label] = 0;
       nearest[label] = 0;
       this.labelSeen[label] = 0;

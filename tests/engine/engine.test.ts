@@ -117,10 +117,10 @@ describe('engine mechanics on a small fixture knowledge base', () => {
 
 describe('"Did you mean"', () => {
   it('a question two topics answer about equally gets both as choices, the likelier first', () => {
-    const d = engine.decide('beginner');
+    const d = engine.decide('exam');
     expect(d.kind).toBe('clarify');
     if (d.kind !== 'clarify') return;
-    expect(d.choices.map((c) => c.intent)).toEqual(['training.entry_jobs', 'salary']);
-    expect(decisionText(d)).toBe('Did you mean "First jobs, no experience" or "Salary"?');
+    expect(d.choices.map((c) => c.intent)).toEqual(['certs.overview', 'certs.cpc']);
+    expect(decisionText(d)).toBe('Did you mean "Certifications" or "CPC"?');
   });
 });

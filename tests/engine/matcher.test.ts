@@ -41,3 +41,39 @@ describe('Matcher', () => {
     expect(matcher.rank([])).toEqual([]);
   });
 });
+
+describe('Matcher with a fitted model', () => {
+  // Departure and connection questions share "when next train from"; "to" separates them (the
+  // engine-level scenario is in tests/kb/corpus.test.ts, on a real corpus).
+  const t = (s: string): string[] => s.split(' ');
+  const trains = [
+    { label: 'departure', terms: t('when next train from garching') },
+    { label: 'departure', terms: t('when next bus from hauptbahnhof') },
+    { label: 'departure', terms: t('when next train leav') },
+    { label: 'departure', terms: t('when next train in nordfriedhof') },
+    { label: 'departure', terms: t('when next subway from odeonsplatz') },
+    { label: 'departure', terms: t('when train leav in garching') },
+    { label: 'connection', terms: t('how get from garching to odeonsplatz') },
+    { label: 'connection', terms: t('connect from lehel to garching') },
+    { label: 'connection', terms: t('when next train from nordfriedhof to garching') },
+    { label: 'connection', terms: t('how get to lehel') },
+    { label: 'connection', terms: t('from garching to perlach') },
+  ];
+  const base = { nearestWeight: 0.6, unknownWordWeight: 1.2, queryCoverage: 0.7 };
+  const softmax = { weight: 0.2, epochs: 20, rate: 1, l2: 0.0001, seed: 1, maxCells: 1000 };
+  const question = t('when next train from winterstrass to kieferngarten');
+
+  it('Blend: with the model, scores move off the similarity but stay in [0, 1] and deterministic', () => {
+    const fitted = new Matcher(trains, { ...base, softmax });
+    const ranked = fitted.rank(question);
+    expect(ranked).toEqual(new Matcher(trains, { ...base, softmax }).rank(question));
+    expect(ranked).not.toEqual(new Matcher(trains, base).rank(question));
+    for (const r of ranked) expect(r.score).toBeGreaterThanOrEqual(0);
+    for (const r of ranked) expect(r.score).toBeLessThanOrEqual(1);
+  });
+
+  it('Size cap: past maxCells (examples × labels) the model is not fitted and scores are the similarity alone', () => {
+    const capped = new Matcher(trains, { ...base, softmax: { ...softmax, maxCells: trains.length * 2 - 1 } });
+    expect(capped.rank(question)).toEqual(new Matcher(trains, base).rank(question));
+  });
+});

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { withConfig } from '../../src/engine/config.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { knowledgeBaseFromCorpus, parseCorpus } from '../../src/kb/corpus.js';
+import { FIXTURES } from '../helpers.js';
 
 const corpus = parseCorpus(
   {
@@ -30,5 +34,22 @@ describe('a knowledge base from a training corpus', () => {
   it('a malformed corpus names the file and what is wrong', () => {
     expect(() => parseCorpus({ intents: { A: 'x' } }, 'bad.json')).toThrow('bad.json: intents.A must be a list of utterances');
     expect(() => parseCorpus([], 'bad.json')).toThrow('bad.json: a training corpus is');
+  });
+});
+
+describe('a corpus whose intents share most of their phrasing', () => {
+  const trains = knowledgeBaseFromCorpus(
+    parseCorpus(JSON.parse(readFileSync(join(FIXTURES, 'corpora', 'chatbot.train.json'), 'utf8')), 'chatbot.train.json'),
+  );
+  const questions = ['when is the next train from sendlinger tor to lehel', 'when is the train from odeonsplatz to lehel'];
+
+  it('Deciding word: "when is the next train from A to B" is a connection, which similarity alone calls a departure', () => {
+    const similarityOnly = createEngine(trains, withConfig({ softmaxWeight: 0 }));
+    const product = createEngine(trains);
+    for (const q of questions) {
+      expect(similarityOnly.decide(q).intent, q).toBe('DepartureTime');
+      expect(product.decide(q).intent, q).toBe('FindConnection');
+    }
+    expect(product.decide('when is the next train from garching').intent).toBe('DepartureTime');
   });
 });
