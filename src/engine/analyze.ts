@@ -12,6 +12,49 @@ export function tokenize(normalized: string): string[] {
   return tokenizer.tokenize(normalized).filter((t) => t.length > 0);
 }
 
+/**
+ * Contractions as they arrive once apostrophes are dropped ("i'm" -> "im"), read as the function
+ * words they stand for. Left alone, "im" is a rare word that one small-talk example happens to use,
+ * and "im a beginner" would match it. Only forms that are not words themselves ("ill", "were", "its"
+ * and "id" are, or may be).
+ */
+const CONTRACTIONS: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    im: ['i', 'am'],
+    ive: ['i', 'have'],
+    youre: ['you', 'are'],
+    youve: ['you', 'have'],
+    theyre: ['they', 'are'],
+    dont: ['do', 'not'],
+    doesnt: ['does', 'not'],
+    didnt: ['did', 'not'],
+    cant: ['can', 'not'],
+    couldnt: ['could', 'not'],
+    wont: ['will', 'not'],
+    wouldnt: ['would', 'not'],
+    shouldnt: ['should', 'not'],
+    isnt: ['is', 'not'],
+    arent: ['are', 'not'],
+    wasnt: ['was', 'not'],
+    havent: ['have', 'not'],
+    hasnt: ['has', 'not'],
+    whats: ['what', 'is'],
+    thats: ['that', 'is'],
+    theres: ['there', 'is'],
+    hows: ['how', 'is'],
+    whos: ['who', 'is'],
+    wheres: ['where', 'is'],
+  }),
+);
+
+/** Function words natural's stop-word list lacks (its list has "no" but not "not"). */
+const MORE_FUNCTION_WORDS = ['not', 'nor'];
+
+/** The words of a text: normalised, tokenized, contractions spelt out. */
+export function wordsOf(text: string, maxChars?: number): string[] {
+  return tokenize(normalize(text, maxChars)).flatMap((w) => CONTRACTIONS.get(w) ?? [w]);
+}
+
 const stems = new Map<string, string>();
 
 /** Porter stem of one word (memoised: the stemmer is the costliest step of indexing). */
@@ -57,7 +100,7 @@ export class Analyzer {
     dropStopWords = true,
   ) {
     const keep = new Set(lexicon.keep);
-    this.functionWords = new Set(naturalStopwords.filter((w) => !keep.has(w)));
+    this.functionWords = new Set([...naturalStopwords, ...MORE_FUNCTION_WORDS].filter((w) => !keep.has(w)));
     this.stop = new Set([...(dropStopWords ? this.functionWords : []), ...lexicon.fillers]);
     let maxPhrase = 1;
     for (const [canonical, variants] of Object.entries(lexicon.synonyms)) {
@@ -74,7 +117,7 @@ export class Analyzer {
   setVocabulary(texts: Iterable<string>): void {
     const counts = new Map<string, number>();
     const add = (w: string): void => void counts.set(w, (counts.get(w) ?? 0) + 1);
-    for (const text of texts) for (const w of tokenize(normalize(text))) add(w);
+    for (const text of texts) for (const w of wordsOf(text)) add(w);
     for (const [key, canonical] of this.phrases) {
       for (const w of key.split(' ')) add(w);
       for (const w of canonical) add(w);
@@ -85,7 +128,7 @@ export class Analyzer {
 
   /** Raw words of a text after typo correction and synonym folding, before stop words go. */
   private words(text: string): { words: string[]; corrections: string[] } {
-    const raw = tokenize(normalize(text, this.maxChars));
+    const raw = wordsOf(text, this.maxChars);
     const corrections: string[] = [];
     const corrected = raw.map((w) => {
       if (!this.corrector || this.stop.has(w)) return w;

@@ -69,7 +69,7 @@ export class SpellCorrector {
 
   /** The known word `word` most likely misspells, or null when none is close enough. */
   correct(word: string): string | null {
-    if (this.vocabulary.has(word)) return word;
+    if (this.vocabulary.has(word) || this.shortWords.has(word)) return word;
     if (word.length < this.minLength || /\d/.test(word)) return null;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;

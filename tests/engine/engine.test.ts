@@ -124,3 +124,10 @@ describe('"Did you mean"', () => {
     expect(decisionText(d)).toBe('Did you mean "Certifications" or "CPC"?');
   });
 });
+
+describe('contractions', () => {
+  it('"im a beginner" is about first jobs, not a goodbye ("im done for now" is an example of one)', () => {
+    expect(intentOf('im a beginner')).toBe('training.entry_jobs');
+    expect(intentOf("i'm a beginner")).toBe('training.entry_jobs');
+  });
+});

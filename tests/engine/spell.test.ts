@@ -35,3 +35,12 @@ describe('spelling correction', () => {
     expect(corrector.correct('12345')).toBeNull();
   });
 });
+
+describe('spelling correction of short words', () => {
+  const corrector = new SpellCorrector(new Map([['now', 2], ['what', 3], ['pay', 1]]), 3, new Set(['now', 'not', 'what']));
+
+  it('A function word is never a typo, even one no example uses ("not" does not become "now")', () => {
+    expect(corrector.correct('not')).toBe('not');
+    expect(corrector.correct('whxt')).toBe('what');
+  });
+});
