@@ -143,8 +143,8 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     const analysis = analyzer.analyze(text);
     const { terms } = analysis;
     const ranked = matcher.rank(matchTerms(analysis));
-    // Numbers (years, figures, reference numbers) say nothing about the topic.
-    const topical = analysis.content.filter((t) => !/^\d+$/.test(t));
+    // Numbers (years, figures such as "80k", reference numbers) say nothing about the topic.
+    const topical = analysis.content.filter((t) => !/^\d+k?$/.test(t));
     const outside = matcher.outsideShare(topical.length > 0 ? topical : terms);
     const alternatives: Scored[] = ranked.slice(0, 5).map((r) => ({ intent: r.label, confidence: round(r.score) }));
     const intents = ranked.filter((r) => r.label !== NONE);

@@ -131,3 +131,9 @@ describe('contractions', () => {
     expect(intentOf("i'm a beginner")).toBe('training.entry_jobs');
   });
 });
+
+describe('figures in a question', () => {
+  it('An amount such as "80k" is not a word from another topic: the question is still about pay', () => {
+    expect(intentOf('can I make 80k doing this')).toMatch(/^salary/);
+  });
+});
