@@ -88,6 +88,8 @@ export interface Analysis {
  */
 export class Analyzer {
   private readonly stop: Set<string>;
+  /** Fillers by stem, so "gives" goes where "give" goes instead of being an unknown word. */
+  private readonly fillerStems: Set<string>;
   private readonly functionWords: Set<string>;
   private readonly phrases = new Map<string, string[]>();
   private readonly maxPhrase: number;
@@ -102,6 +104,7 @@ export class Analyzer {
     const keep = new Set(lexicon.keep);
     this.functionWords = new Set([...naturalStopwords, ...MORE_FUNCTION_WORDS].filter((w) => !keep.has(w)));
     this.stop = new Set([...(dropStopWords ? this.functionWords : []), ...lexicon.fillers]);
+    this.fillerStems = new Set(lexicon.fillers.map(stem));
     let maxPhrase = 1;
     for (const [canonical, variants] of Object.entries(lexicon.synonyms)) {
       for (const variant of variants) {
@@ -122,6 +125,8 @@ export class Analyzer {
       for (const w of key.split(' ')) add(w);
       for (const w of canonical) add(w);
     }
+    // Fillers themselves are no correction target ("life" must not become "like"); their
+    // inflections stay, so "neeed" still becomes "needed" and is dropped as a filler.
     for (const w of this.stop) counts.delete(w);
     this.corrector = new SpellCorrector(counts, this.minCorrectable, this.functionWords);
   }
@@ -131,7 +136,7 @@ export class Analyzer {
     const raw = wordsOf(text, this.maxChars);
     const corrections: string[] = [];
     const corrected = raw.map((w) => {
-      if (!this.corrector || this.stop.has(w)) return w;
+      if (!this.corrector || this.dropped(w)) return w;
       const fixed = this.corrector.correct(w);
       if (fixed && fixed !== w) {
         corrections.push(`${w} -> ${fixed}`);
@@ -145,13 +150,18 @@ export class Analyzer {
   /** The analysis of one text (a question, an utterance or a keyword). */
   analyze(text: string): Analysis {
     const { words, corrections } = this.words(text);
-    const kept = words.filter((w) => !this.stop.has(w));
+    const kept = words.filter((w) => !this.dropped(w));
     const chosen = kept.length > 0 ? kept : words;
     const terms = chosen.map(stem);
     const pairs: string[] = [];
     const content = terms.filter((_t, i) => !this.functionWords.has(chosen[i]!));
     for (let i = 1; i < content.length; i++) pairs.push(`${content[i - 1]} ${content[i]}`);
     return { terms, pairs, content, corrections };
+  }
+
+  /** Whether a word is left out of the terms: a filler in any inflection, or a dropped stop word. */
+  private dropped(word: string): boolean {
+    return this.stop.has(word) || this.fillerStems.has(stem(word));
   }
 
   private foldSynonyms(words: string[]): string[] {

@@ -16,4 +16,10 @@ describe('text analysis', () => {
     expect(a.content).toEqual(['find', 'job']);
     expect(a.pairs).toEqual(['find job']);
   });
+
+  it('A filler is dropped in any inflection ("gives" as well as "give"), so it never counts as an unknown word', () => {
+    const analyzer = new Analyzer({ synonyms: {}, fillers: ['give', 'need'], keep: [] }, 1000, 3, false);
+    expect(analyzer.analyze('who gives the cca').terms).toEqual(['who', 'the', 'cca']);
+    expect(analyzer.analyze('what is needed').terms).toEqual(['what', 'is']);
+  });
 });
