@@ -73,12 +73,30 @@ export class SpellCorrector {
     if (word.length < this.minLength || /\d/.test(word)) return null;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
+    // A held key repeats a letter three times or more ("entttry", "rhhhit"): squeeze the run to
+    // two letters or one. Doubles are left to the edit distance: "dress" is a word.
+    const squeezed = [word.replace(/(.)\1{2,}/g, '$1$1'), word.replace(/(.)\1{2,}/g, '$1')].filter((w) => w !== word);
+    const result =
+      squeezed.find((w) => this.vocabulary.has(w) || this.shortWords.has(w)) ??
+      this.closest(word) ??
+      squeezed.map((w) => this.closest(w)).find((w) => w !== null) ??
+      null;
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(word, result);
+    return result;
+  }
+
+  /** The known word within the allowed edits of `word`: the fewest edits, then the most frequent. */
+  private closest(word: string): string | null {
+    if (word.length < this.minLength) return null;
     const limit = allowedEdits(word.length);
     let best: { word: string; distance: number; freq: number } | null = null;
     for (const hit of this.index(word[0]!)?.search(word, { limit: 30 }) ?? []) {
       const candidate = hit.item;
       if (Math.abs(candidate.length - word.length) > limit) continue;
-      if (word.length < 5 && !this.shortWords.has(candidate)) continue;
+      // A short word becomes only a function word, or a word it swaps two letters of ("crae" ->
+      // "care"): "play" must never become "pay".
+      if (word.length < 5 && !this.shortWords.has(candidate) && !swapped(word, candidate)) continue;
       const distance = editDistance(word, candidate);
       if (distance > limit || distance >= candidate.length - 1) continue;
       const freq = this.vocabulary.get(candidate) ?? 0;
@@ -90,9 +108,15 @@ export class SpellCorrector {
         best = { word: candidate, distance, freq };
       }
     }
-    const result = best ? best.word : null;
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(word, result);
-    return result;
+    return best ? best.word : null;
   }
+
+}
+
+/** Whether two words differ by one swap of neighbouring letters ("crae" / "care"). */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }

@@ -44,3 +44,25 @@ describe('spelling correction of short words', () => {
     expect(corrector.correct('whxt')).toBe('what');
   });
 });
+
+describe('spelling correction of sticky keys and swapped letters', () => {
+  const corrector = new SpellCorrector(
+    new Map([['entry', 2], ['rhit', 2], ['care', 1], ['pay', 3], ['does', 4], ['code', 1]]),
+    3,
+    new Set(['does']),
+  );
+
+  it('Held key: a letter repeated three times or more is squeezed ("entttry" -> "entry", "rhhhit" -> "rhit")', () => {
+    expect(corrector.correct('entttry')).toBe('entry');
+    expect(corrector.correct('rhhhit')).toBe('rhit');
+  });
+
+  it('A double letter is not a held key: "dress" stays unknown instead of becoming "does"', () => {
+    expect(corrector.correct('dress')).toBeNull();
+  });
+
+  it('Swapped letters: a short word becomes the word it swaps two neighbours of ("crae" -> "care"), never a nearby word ("play" is not "pay")', () => {
+    expect(corrector.correct('crae')).toBe('care');
+    expect(corrector.correct('play')).toBeNull();
+  });
+});
