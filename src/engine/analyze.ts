@@ -90,6 +90,8 @@ export class Analyzer {
   private readonly stop: Set<string>;
   /** Fillers by stem, so "gives" goes where "give" goes instead of being an unknown word. */
   private readonly fillerStems: Set<string>;
+  /** What a short unknown word may be corrected into: every function word, the kept ones too ("muh" -> "much"). */
+  private readonly spellingTargets: Set<string>;
   private readonly functionWords: Set<string>;
   private readonly phrases = new Map<string, string[]>();
   private readonly maxPhrase: number;
@@ -105,6 +107,7 @@ export class Analyzer {
     this.functionWords = new Set([...naturalStopwords, ...MORE_FUNCTION_WORDS].filter((w) => !keep.has(w)));
     this.stop = new Set([...(dropStopWords ? this.functionWords : []), ...lexicon.fillers]);
     this.fillerStems = new Set(lexicon.fillers.map(stem));
+    this.spellingTargets = new Set([...naturalStopwords, ...MORE_FUNCTION_WORDS].filter((w) => !this.stop.has(w)));
     let maxPhrase = 1;
     for (const [canonical, variants] of Object.entries(lexicon.synonyms)) {
       for (const variant of variants) {
@@ -128,7 +131,7 @@ export class Analyzer {
     // Fillers themselves are no correction target ("life" must not become "like"); their
     // inflections stay, so "neeed" still becomes "needed" and is dropped as a filler.
     for (const w of this.stop) counts.delete(w);
-    this.corrector = new SpellCorrector(counts, this.minCorrectable, this.functionWords);
+    this.corrector = new SpellCorrector(counts, this.minCorrectable, this.spellingTargets);
   }
 
   /** Raw words of a text after typo correction and synonym folding, before stop words go. */

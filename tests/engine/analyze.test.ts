@@ -22,4 +22,10 @@ describe('text analysis', () => {
     expect(analyzer.analyze('who gives the cca').terms).toEqual(['who', 'the', 'cca']);
     expect(analyzer.analyze('what is needed').terms).toEqual(['what', 'is']);
   });
+
+  it('A short typo may become a kept function word too: "how muh" is "how much"', () => {
+    const analyzer = new Analyzer({ synonyms: {}, fillers: [], keep: ['much'] }, 1000, 3, false);
+    analyzer.setVocabulary(['how much does it pay']);
+    expect(analyzer.analyze('how muh').terms).toEqual(['how', 'much']);
+  });
 });
