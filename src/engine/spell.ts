@@ -22,7 +22,7 @@ export function editDistance(a: string, b: string): number {
 
 /** Edits a word of this length may need to still count as a typo of a known word. */
 function allowedEdits(length: number): number {
-  return length >= 8 ? 2 : 1;
+  return length >= 7 ? 2 : 1;
 }
 
 

@@ -20,6 +20,11 @@ describe('spelling correction', () => {
     expect(corrector.correct('degre')).toBe('degree');
   });
 
+  it('Typo tolerance: a word of seven letters or more may be two edits off ("sallery" -> "salary")', () => {
+    expect(corrector.correct('sallery')).toBe('salary');
+    expect(corrector.correct('salry')).toBe('salary');
+  });
+
   it('Typo tolerance: a transposition counts as one edit (hippa -> hipaa)', () => {
     expect(editDistance('hippa', 'hipaa')).toBe(1);
     expect(corrector.correct('hippa')).toBe('hipaa');
