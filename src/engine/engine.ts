@@ -200,6 +200,23 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     return { kind: 'answer', text, intent: variant?.id ?? intent.id, confidence: round(top.score), alternatives, answers: [render({ intent, variant })] };
   }
 
+  /**
+   * People give context first and ask last ("I'm a single mom switching careers. How long is the
+   * training?"): when the whole message falls back or is only small talk, its last part alone may
+   * still be a confident question about a topic, and that is what gets answered.
+   */
+  function decideInContext(text: string): Decision {
+    const whole = decideWhole(text, true);
+    const chatty = whole.kind === 'answer' && targets.get(whole.intent)?.intent.smallTalk === true;
+    if (whole.kind !== 'fallback' && !chatty) return whole;
+    const parts = splitParts(normalize(text, config.maxQuestionChars));
+    const last = parts[parts.length - 1];
+    if (last === undefined || last === normalize(text, config.maxQuestionChars)) return whole;
+    const asked = decideWhole(last, false);
+    const topical = asked.kind === 'answer' && !targets.get(asked.intent)!.intent.smallTalk;
+    return topical && asked.confidence >= config.partThreshold ? { ...asked, text } : whole;
+  }
+
   return {
     kb,
     config,
@@ -208,7 +225,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       if (findIdentifiers(text.slice(0, config.maxQuestionChars * 2)).length > 0) {
         return { kind: 'privacy', text, intent: NONE, confidence: 1, alternatives: [], notice: kb.notices.privacy };
       }
-      return decideWhole(text, true);
+      return decideInContext(text);
     },
     answer(intentId: string): Answer {
       const target = targets.get(intentId);

@@ -137,3 +137,17 @@ describe('figures in a question', () => {
     expect(intentOf('can I make 80k doing this')).toMatch(/^salary/);
   });
 });
+
+describe('context before the question', () => {
+  it('Context first, question last: the question is answered though the context is about other things', () => {
+    expect(intentOf("Hi, I'm a single mom looking to switch careers. How long does the training take?")).toBe('training.programs');
+  });
+
+  it('A thank-you with a follow-up question answers the question', () => {
+    expect(intentOf('thanks! and what about certifications?')).toBe('certs.overview');
+  });
+
+  it('Context about the career does not rescue a question about something else', () => {
+    expect(engine.decide('I love my job as a medical coder. Can you recommend a good movie?').kind).toBe('fallback');
+  });
+});
