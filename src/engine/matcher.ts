@@ -131,7 +131,8 @@ export class Matcher {
     for (const sq of centroidSq) this.centroidNorm.push(Math.sqrt(sq) || 1);
     const softmax = options.softmax;
     this.modelWeight = softmax?.weight ?? 0;
-    if (softmax && this.modelWeight > 0 && this.docLabel.length * labelCount <= softmax.maxCells) {
+    // One label gives the model nothing to separate: it would only add a constant to every score.
+    if (softmax && this.modelWeight > 0 && labelCount >= 2 && this.docLabel.length * labelCount <= softmax.maxCells) {
       const idfById = new Float64Array(this.termIds.size);
       for (const [term, id] of this.termIds) idfById[id] = this.idf.get(term)!;
       const fitted: SparseExample[] = this.docTermIds.map((ids, doc) => ({

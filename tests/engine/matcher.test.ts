@@ -77,3 +77,12 @@ describe('Matcher with a fitted model', () => {
     expect(capped.rank(question)).toEqual(new Matcher(trains, base).rank(question));
   });
 });
+
+describe('Matcher with a single label', () => {
+  it('One label: no model is fitted, so an unrelated question is not lifted by a constant probability', () => {
+    const one = [{ label: 'only', terms: ['rain', 'today'] }, { label: 'only', terms: ['sunni', 'tomorrow'] }];
+    const base = { nearestWeight: 0.6, unknownWordWeight: 1.2, queryCoverage: 0.7 };
+    const softmax = { weight: 0.2, epochs: 20, rate: 1, l2: 0.0001, seed: 1, maxCells: 1000 };
+    expect(new Matcher(one, { ...base, softmax }).rank(['rain', 'stocks', 'bonds'])).toEqual(new Matcher(one, base).rank(['rain', 'stocks', 'bonds']));
+  });
+});
