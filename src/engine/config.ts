@@ -23,6 +23,11 @@ export interface EngineConfig {
    * scores by vector similarity alone, so a very large knowledge base still builds in linear time.
    */
   readonly softmaxMaxCells: number;
+  /**
+   * Weight of letter trigrams in the model's features, against 1 for the words: a word no example
+   * has still counts when its letters resemble a known word's ("synchronization", "synchronizing").
+   */
+  readonly softmaxTrigramWeight: number;
   /** Two intents closer than this in confidence make the engine ask "Did you mean A or B?". */
   readonly clarifyMargin: number;
   /**
@@ -62,6 +67,7 @@ export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
   softmaxRate: 1,
   softmaxL2: 0.0001,
   softmaxMaxCells: 100_000,
+  softmaxTrigramWeight: 1,
   clarifyMargin: 0.06,
   queryCoverage: 0.7,
   unknownWordWeight: 1.2,

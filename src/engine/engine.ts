@@ -66,6 +66,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       l2: config.softmaxL2,
       seed: 20171,
       maxCells: config.softmaxMaxCells,
+      trigramWeight: config.softmaxTrigramWeight,
     },
   });
 

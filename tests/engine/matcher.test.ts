@@ -60,7 +60,7 @@ describe('Matcher with a fitted model', () => {
     { label: 'connection', terms: t('from garching to perlach') },
   ];
   const base = { nearestWeight: 0.6, unknownWordWeight: 1.2, queryCoverage: 0.7 };
-  const softmax = { weight: 0.2, epochs: 20, rate: 1, l2: 0.0001, seed: 1, maxCells: 1000 };
+  const softmax = { weight: 0.2, epochs: 20, rate: 1, l2: 0.0001, seed: 1, maxCells: 1000, trigramWeight: 1 };
   const question = t('when next train from winterstrass to kieferngarten');
 
   it('Blend: with the model, scores move off the similarity but stay in [0, 1] and deterministic', () => {
@@ -82,7 +82,27 @@ describe('Matcher with a single label', () => {
   it('One label: no model is fitted, so an unrelated question is not lifted by a constant probability', () => {
     const one = [{ label: 'only', terms: ['rain', 'today'] }, { label: 'only', terms: ['sunni', 'tomorrow'] }];
     const base = { nearestWeight: 0.6, unknownWordWeight: 1.2, queryCoverage: 0.7 };
-    const softmax = { weight: 0.2, epochs: 20, rate: 1, l2: 0.0001, seed: 1, maxCells: 1000 };
+    const softmax = { weight: 0.2, epochs: 20, rate: 1, l2: 0.0001, seed: 1, maxCells: 1000, trigramWeight: 1 };
     expect(new Matcher(one, { ...base, softmax }).rank(['rain', 'stocks', 'bonds'])).toEqual(new Matcher(one, base).rank(['rain', 'stocks', 'bonds']));
+  });
+});
+
+describe('Matcher with letter trigrams', () => {
+  const t = (s: string): string[] => s.split(' ');
+  const examples = [
+    { label: 'sync', terms: t('sync googl calendar') },
+    { label: 'sync', terms: t('synchron contact phone') },
+    { label: 'sync', terms: t('sync bookmark') },
+    { label: 'delete', terms: t('delet googl account') },
+    { label: 'delete', terms: t('remov googl profil') },
+    { label: 'delete', terms: t('delet twitter account') },
+  ];
+  const base = { nearestWeight: 0.6, unknownWordWeight: 1.2, queryCoverage: 0.7 };
+  const softmax = { weight: 0.2, epochs: 20, rate: 1, l2: 0.0001, seed: 1, maxCells: 1000 };
+
+  it('Unknown word: "synchronis" is no example\'s word, but its letters point to sync', () => {
+    const question = t('googl synchronis');
+    expect(new Matcher(examples, { ...base, softmax: { ...softmax, trigramWeight: 0 } }).rank(question)[0]!.label).toBe('delete');
+    expect(new Matcher(examples, { ...base, softmax: { ...softmax, trigramWeight: 1 } }).rank(question)[0]!.label).toBe('sync');
   });
 });
