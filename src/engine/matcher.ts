@@ -1,5 +1,4 @@
-import { TrigramSpace } from './letters.js';
-import { SoftmaxModel, type SoftmaxOptions, type SparseExample } from './softmax.js';
+import { WordModel, type WordModelOptions } from './word-model.js';
 
 /**
  * The scorer: TF-IDF vectors over stemmed terms, compared with a question two ways — the nearest
@@ -24,12 +23,10 @@ export interface MatcherOptions {
   /** The label of fallback examples, whose own words count as outside (see outsideShare). */
   readonly outsideLabel?: string;
   /** The fitted model's share of a label's score (0: vectors only), and how it is fitted. */
-  readonly softmax?: SoftmaxOptions & {
+  readonly softmax?: WordModelOptions & {
     readonly weight: number;
     /** Largest examples × labels the model is fitted for; larger knowledge bases use the vectors only. */
     readonly maxCells: number;
-    /** Weight of the words' letter trigrams in the model's features, against 1 for the words. */
-    readonly trigramWeight: number;
   };
 }
 
@@ -64,8 +61,7 @@ export class Matcher {
   private readonly labelScratch: Float64Array;
   private readonly nearestScratch: Float64Array;
   private readonly labelSeen: Uint8Array;
-  private readonly model: SoftmaxModel | null = null;
-  private readonly trigrams: TrigramSpace | null = null;
+  private readonly model: WordModel | null = null;
   private readonly modelWeight: number;
 
   constructor(examples: readonly LabelledTerms[], options: MatcherOptions) {
@@ -143,32 +139,13 @@ export class Matcher {
         idfById[id] = this.idf.get(term)!;
         termById[id] = term;
       }
-      const trigrams = new TrigramSpace(this.termIds.size, softmax.trigramWeight);
-      const fitted: SparseExample[] = this.docTermIds.map((ids, doc) => {
-        const features = new Map<number, number>();
-        for (const id of ids) features.set(id, idfById[id]! / this.docNorm[doc]!);
-        trigrams.add(features, words(Array.from(ids, (id) => termById[id]!)), true);
-        return { ids: Int32Array.from(features.keys()), values: Float64Array.from(features.values()), label: this.docLabel[doc]! };
-      });
-      this.model = new SoftmaxModel(fitted, labelCount, trigrams.size, softmax);
-      this.trigrams = trigrams;
+      const examples = this.docTermIds.map((termIds, doc) => ({ termIds, norm: this.docNorm[doc]!, label: this.docLabel[doc]! }));
+      this.model = new WordModel(examples, termById, idfById, labelCount, softmax);
     }
     this.docScratch = new Float64Array(this.docLabel.length);
     this.labelScratch = new Float64Array(labelCount);
     this.nearestScratch = new Float64Array(labelCount);
     this.labelSeen = new Uint8Array(labelCount);
-  }
-
-  /**
-   * The model's label probabilities for a question: its known words scaled as in the cosine (a
-   * question mostly of unknown words gets flat probabilities, so little say), and the letter
-   * trigrams of all its words, unknown ones included.
-   */
-  private predict(known: readonly { term: string; w: number }[], terms: readonly string[], qNorm: number): Float64Array {
-    const features = new Map<number, number>();
-    for (const k of known) features.set(this.termIds.get(k.term)!, k.w / qNorm);
-    this.trigrams!.add(features, words(terms), false);
-    return this.model!.predict([...features.keys()], [...features.values()]);
   }
 
   /** Whether an example has a term (binary search in its sorted term ids). */
@@ -276,7 +253,11 @@ export class Matcher {
       if (cos > nearest[label]!) nearest[label] = cos;
       docDot[doc] = 0;
     }
-    const probability = this.model && this.predict(known, unique, qNorm);
+    const probability = this.model?.predict(
+      known.map((k) => ({ id: this.termIds.get(k.term)!, weight: k.w })),
+      unique,
+      qNorm,
+    );
     const ranked: Ranked[] = [];
     const better = (a: Ranked, b: Ranked): boolean => a.score > b.score || (a.score === b.score && a.label < b.label);
     for (const label of labels) {
@@ -297,7 +278,3 @@ export class Matcher {
   }
 }
 
-/** The single words among terms (word pairs are "a b"). */
-function words(terms: readonly string[]): string[] {
-  return terms.filter((t) => !t.includes(' '));
-}

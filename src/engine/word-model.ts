@@ -1,0 +1,59 @@
+import { TrigramSpace } from './letters.js';
+import { SoftmaxModel, type SoftmaxOptions, type SparseExample } from './softmax.js';
+
+/** How the matcher's fitted model is built: the softmax settings and the trigrams' weight. */
+export interface WordModelOptions extends SoftmaxOptions {
+  /** Weight of the words' letter trigrams in the features, against 1 for the words. */
+  readonly trigramWeight: number;
+}
+
+/** One example as the matcher holds it: its sorted term ids, its vector norm and its label. */
+export interface IndexedExample {
+  readonly termIds: Int32Array;
+  readonly norm: number;
+  readonly label: number;
+}
+
+/**
+ * The matcher's discriminative half: a softmax fitted to the examples' TF-IDF vectors plus the
+ * letter trigrams of their words. It answers which label a question's words point to.
+ */
+export class WordModel {
+  private readonly model: SoftmaxModel;
+  private readonly trigrams: TrigramSpace;
+
+  /** `terms[id]` and `idf[id]` describe term id `id`; `labelCount` labels. */
+  constructor(
+    examples: readonly IndexedExample[],
+    terms: readonly string[],
+    idf: Float64Array,
+    labelCount: number,
+    options: WordModelOptions,
+  ) {
+    this.trigrams = new TrigramSpace(terms.length, options.trigramWeight);
+    const fitted: SparseExample[] = examples.map(({ termIds, norm, label }) => {
+      const features = new Map<number, number>();
+      for (const id of termIds) features.set(id, idf[id]! / norm);
+      this.trigrams.add(features, words(Array.from(termIds, (id) => terms[id]!)), true);
+      return { ids: Int32Array.from(features.keys()), values: Float64Array.from(features.values()), label };
+    });
+    this.model = new SoftmaxModel(fitted, labelCount, this.trigrams.size, options);
+  }
+
+  /**
+   * Label probabilities for a question: its known terms (id and weight) scaled by the question's
+   * norm as in the cosine, so a question mostly of unknown words gets flat probabilities, and the
+   * letter trigrams of all its words, unknown ones included.
+   */
+  predict(known: readonly { id: number; weight: number }[], terms: readonly string[], norm: number): Float64Array {
+    const features = new Map<number, number>();
+    for (const k of known) features.set(k.id, k.weight / norm);
+    this.trigrams.add(features, words(terms), false);
+    return this.model.predict([...features.keys()], [...features.values()]);
+  }
+}
+
+/** The single words among terms (word pairs are "a b"). */
+function words(terms: readonly string[]): string[] {
+  return terms.filter((t) => !t.includes(' '));
+}
