@@ -47,8 +47,8 @@ const CONTRACTIONS: ReadonlyMap<string, readonly string[]> = new Map(
   }),
 );
 
-/** Function words natural's stop-word list lacks (its list has "no" but not "not"). */
-const MORE_FUNCTION_WORDS = ['not', 'nor'];
+/** natural's stop words and two it lacks (its list has "no" but not "not"). */
+const STOP_WORDS: readonly string[] = [...naturalStopwords, 'not', 'nor'];
 
 /** The words of a text: normalised, tokenized, contractions spelt out. */
 export function wordsOf(text: string, maxChars?: number): string[] {
@@ -104,10 +104,10 @@ export class Analyzer {
     dropStopWords = true,
   ) {
     const keep = new Set(lexicon.keep);
-    this.functionWords = new Set([...naturalStopwords, ...MORE_FUNCTION_WORDS].filter((w) => !keep.has(w)));
+    this.functionWords = new Set(STOP_WORDS.filter((w) => !keep.has(w)));
     this.stop = new Set([...(dropStopWords ? this.functionWords : []), ...lexicon.fillers]);
     this.fillerStems = new Set(lexicon.fillers.map(stem));
-    this.spellingTargets = new Set([...naturalStopwords, ...MORE_FUNCTION_WORDS].filter((w) => !this.stop.has(w)));
+    this.spellingTargets = new Set(STOP_WORDS.filter((w) => !this.stop.has(w)));
     let maxPhrase = 1;
     for (const [canonical, variants] of Object.entries(lexicon.synonyms)) {
       for (const variant of variants) {

@@ -210,9 +210,9 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     const whole = decideWhole(text, true);
     const chatty = whole.kind === 'answer' && targets.get(whole.intent)?.intent.smallTalk === true;
     if (whole.kind !== 'fallback' && !chatty) return whole;
-    const parts = splitParts(normalize(text, config.maxQuestionChars));
-    const last = parts[parts.length - 1];
-    if (last === undefined || last === normalize(text, config.maxQuestionChars)) return whole;
+    const normalized = normalize(text, config.maxQuestionChars);
+    const last = splitParts(normalized).at(-1);
+    if (last === undefined || last === normalized) return whole;
     const asked = decideWhole(last, false);
     const topical = asked.kind === 'answer' && !targets.get(asked.intent)!.intent.smallTalk;
     return topical && asked.confidence >= config.partThreshold ? { ...asked, text } : whole;

@@ -42,6 +42,10 @@ describe('Matcher', () => {
   });
 });
 
+/** Similarity settings, and the fitted model's, shared by the tests below. */
+const base = { nearestWeight: 0.6, unknownWordWeight: 1.2, queryCoverage: 0.7 };
+const softmax = { weight: 0.2, epochs: 20, rate: 1, l2: 0.0001, seed: 1, maxCells: 1000, trigramWeight: 1 };
+
 describe('Matcher with a fitted model', () => {
   // Departure and connection questions share "when next train from"; "to" separates them (the
   // engine-level scenario is in tests/kb/corpus.test.ts, on a real corpus).
@@ -59,8 +63,6 @@ describe('Matcher with a fitted model', () => {
     { label: 'connection', terms: t('how get to lehel') },
     { label: 'connection', terms: t('from garching to perlach') },
   ];
-  const base = { nearestWeight: 0.6, unknownWordWeight: 1.2, queryCoverage: 0.7 };
-  const softmax = { weight: 0.2, epochs: 20, rate: 1, l2: 0.0001, seed: 1, maxCells: 1000, trigramWeight: 1 };
   const question = t('when next train from winterstrass to kieferngarten');
 
   it('Blend: with the model, scores move off the similarity but stay in [0, 1] and deterministic', () => {
@@ -81,8 +83,6 @@ describe('Matcher with a fitted model', () => {
 describe('Matcher with a single label', () => {
   it('One label: no model is fitted, so an unrelated question is not lifted by a constant probability', () => {
     const one = [{ label: 'only', terms: ['rain', 'today'] }, { label: 'only', terms: ['sunni', 'tomorrow'] }];
-    const base = { nearestWeight: 0.6, unknownWordWeight: 1.2, queryCoverage: 0.7 };
-    const softmax = { weight: 0.2, epochs: 20, rate: 1, l2: 0.0001, seed: 1, maxCells: 1000, trigramWeight: 1 };
     expect(new Matcher(one, { ...base, softmax }).rank(['rain', 'stocks', 'bonds'])).toEqual(new Matcher(one, base).rank(['rain', 'stocks', 'bonds']));
   });
 });
@@ -97,8 +97,6 @@ describe('Matcher with letter trigrams', () => {
     { label: 'delete', terms: t('remov googl profil') },
     { label: 'delete', terms: t('delet twitter account') },
   ];
-  const base = { nearestWeight: 0.6, unknownWordWeight: 1.2, queryCoverage: 0.7 };
-  const softmax = { weight: 0.2, epochs: 20, rate: 1, l2: 0.0001, seed: 1, maxCells: 1000 };
 
   it('Unknown word: "synchronis" is no example\'s word, but its letters point to sync', () => {
     const question = t('googl synchronis');

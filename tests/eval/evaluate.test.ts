@@ -33,18 +33,20 @@ describe('evaluation', () => {
 });
 
 describe('generalisation', () => {
+  const engine = productEngine();
+  const score = (name: string) => {
+    const file = join(FIXTURES, name);
+    return evaluate(parseLabelled(readFileSync(file, 'utf8'), file), (t) => engine.decide(t));
+  };
+
   it('own paraphrase set (tests/fixtures/paraphrases.jsonl, written apart from the dev set): in-scope >= 0.85, out-of-scope >= 0.90', () => {
-    const file = join(FIXTURES, 'paraphrases.jsonl');
-    const engine = productEngine();
-    const r = evaluate(parseLabelled(readFileSync(file, 'utf8'), file), (t) => engine.decide(t));
+    const r = score('paraphrases.jsonl');
     expect(r.inScopeAccuracy).toBeGreaterThanOrEqual(0.85);
     expect(r.oosRecall).toBeGreaterThanOrEqual(0.9);
   });
 
   it('probe questions (tests/fixtures/probe-questions.jsonl, written later to look for gaps; data was added for some): in-scope >= 0.95, out-of-scope >= 0.75', () => {
-    const file = join(FIXTURES, 'probe-questions.jsonl');
-    const engine = productEngine();
-    const r = evaluate(parseLabelled(readFileSync(file, 'utf8'), file), (t) => engine.decide(t));
+    const r = score('probe-questions.jsonl');
     expect(r.inScopeAccuracy).toBeGreaterThanOrEqual(0.95);
     expect(r.oosRecall).toBeGreaterThanOrEqual(0.75);
   });
