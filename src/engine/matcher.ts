@@ -4,8 +4,9 @@ import { WordModel, type WordModelOptions } from './word-model.js';
  * The scorer: TF-IDF vectors over stemmed terms, compared with a question two ways — the nearest
  * example utterance (precise on paraphrases) and the intent's centroid (robust when the wording is
  * new) — through inverted indexes, so a question costs what its own terms touch, not a scan of
- * every utterance. In a small knowledge base a softmax model fitted to the same vectors adds which
- * words decide between labels. Knows nothing of careers: any labelled utterances will do.
+ * every utterance. In a small knowledge base a softmax model fitted to the same vectors and the
+ * words' letters (word-model.ts) adds which words decide between labels. Knows nothing of careers:
+ * any labelled utterances will do.
  */
 
 export interface LabelledTerms {
