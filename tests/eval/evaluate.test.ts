@@ -45,9 +45,9 @@ describe('generalisation', () => {
     expect(r.oosRecall).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('probe questions (tests/fixtures/probe-questions.jsonl, written later to look for gaps; data was added for some): in-scope >= 0.95, out-of-scope >= 0.75', () => {
+  it('probe questions (tests/fixtures/probe-questions.jsonl, written later to look for gaps; data was added for some): in-scope >= 0.92, out-of-scope >= 0.80', () => {
     const r = score('probe-questions.jsonl');
-    expect(r.inScopeAccuracy).toBeGreaterThanOrEqual(0.95);
-    expect(r.oosRecall).toBeGreaterThanOrEqual(0.75);
+    expect(r.inScopeAccuracy).toBeGreaterThanOrEqual(0.92);
+    expect(r.oosRecall).toBeGreaterThanOrEqual(0.8);
   });
 });
