@@ -18,6 +18,8 @@ export interface EngineConfig {
   readonly softmaxEpochs: number;
   readonly softmaxRate: number;
   readonly softmaxL2: number;
+  /** Seed of the fitting's example order: the same knowledge base always gives the same model. */
+  readonly softmaxSeed: number;
   /**
    * Largest examples × intents the model is fitted for (its cost at build); beyond it the engine
    * scores by vector similarity alone, so a very large knowledge base still builds in linear time.
@@ -66,6 +68,7 @@ export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
   softmaxEpochs: 20,
   softmaxRate: 1,
   softmaxL2: 0.0001,
+  softmaxSeed: 20171,
   softmaxMaxCells: 100_000,
   softmaxTrigramWeight: 1,
   clarifyMargin: 0.06,

@@ -64,7 +64,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       epochs: config.softmaxEpochs,
       rate: config.softmaxRate,
       l2: config.softmaxL2,
-      seed: 20171,
+      seed: config.softmaxSeed,
       maxCells: config.softmaxMaxCells,
       trigramWeight: config.softmaxTrigramWeight,
     },

@@ -76,11 +76,8 @@ export class SpellCorrector {
     // A held key repeats a letter three times or more ("entttry", "rhhhit"): squeeze the run to
     // two letters or one. Doubles are left to the edit distance: "dress" is a word.
     const squeezed = [word.replace(/(.)\1{2,}/g, '$1$1'), word.replace(/(.)\1{2,}/g, '$1')].filter((w) => w !== word);
-    const result =
-      squeezed.find((w) => this.vocabulary.has(w) || this.shortWords.has(w)) ??
-      this.closest(word) ??
-      squeezed.map((w) => this.closest(w)).find((w) => w !== null) ??
-      null;
+    let result = squeezed.find((w) => this.vocabulary.has(w) || this.shortWords.has(w)) ?? this.closest(word);
+    for (const w of squeezed) result ??= this.closest(w);
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(word, result);
     return result;
@@ -110,7 +107,6 @@ export class SpellCorrector {
     }
     return best ? best.word : null;
   }
-
 }
 
 /** Whether two words differ by one swap of neighbouring letters ("crae" / "care"). */
