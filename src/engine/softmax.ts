@@ -24,6 +24,10 @@ export interface SoftmaxOptions {
 }
 
 export class SoftmaxModel {
+  /**
+   * Weights feature by feature (`weights[feature * labelCount + label]`): an example touches a few
+   * features and every label of each, so its weights lie together in memory.
+   */
   private readonly weights: Float64Array;
   private readonly bias: Float64Array;
 
@@ -31,14 +35,14 @@ export class SoftmaxModel {
   constructor(
     examples: readonly SparseExample[],
     private readonly labelCount: number,
-    private readonly featureCount: number,
+    featureCount: number,
     options: SoftmaxOptions,
   ) {
     const L = labelCount;
-    const F = featureCount;
-    const W = new Float64Array(L * F);
+    const W = new Float64Array(featureCount * L);
     const B = new Float64Array(L);
     const p = new Float64Array(L);
+    const step = new Float64Array(L);
     const order = examples.map((_e, i) => i);
     let seed = options.seed >>> 0 || 1;
     const next = (): number => {
@@ -64,14 +68,13 @@ export class SoftmaxModel {
         this.logits(W, B, ids, values, p);
         softmaxInPlace(p);
         for (let l = 0; l < L; l++) {
-          const g = p[l]! - (l === label ? 1 : 0);
-          B[l] = B[l]! - rate * g;
-          const row = l * F;
-          const step = rate * g;
-          for (let k = 0; k < ids.length; k++) {
-            const at = row + ids[k]!;
-            W[at] = W[at]! - step * values[k]! - decay * W[at]!;
-          }
+          step[l] = rate * (p[l]! - (l === label ? 1 : 0));
+          B[l] = B[l]! - step[l]!;
+        }
+        for (let k = 0; k < ids.length; k++) {
+          const row = ids[k]! * L;
+          const value = values[k]!;
+          for (let l = 0; l < L; l++) W[row + l] = W[row + l]! - step[l]! * value - decay * W[row + l]!;
         }
       }
     }
@@ -87,12 +90,12 @@ export class SoftmaxModel {
   }
 
   private logits(W: Float64Array, B: Float64Array, ids: ArrayLike<number>, values: ArrayLike<number>, out: Float64Array): void {
-    const F = this.featureCount;
-    for (let l = 0; l < this.labelCount; l++) {
-      let z = B[l]!;
-      const row = l * F;
-      for (let k = 0; k < ids.length; k++) z += W[row + ids[k]!]! * values[k]!;
-      out[l] = z;
+    const L = this.labelCount;
+    out.set(B);
+    for (let k = 0; k < ids.length; k++) {
+      const row = ids[k]! * L;
+      const value = values[k]!;
+      for (let l = 0; l < L; l++) out[l] = out[l]! + W[row + l]! * value;
     }
   }
 }
