@@ -254,11 +254,16 @@ export class Matcher {
       if (cos > nearest[label]!) nearest[label] = cos;
       docDot[doc] = 0;
     }
-    const probability = this.model?.predict(
-      known.map((k) => ({ id: this.termIds.get(k.term)!, weight: k.w })),
-      unique,
-      qNorm,
-    );
+    let probability: Float64Array | undefined;
+    if (this.model) {
+      const termIds = new Int32Array(known.length);
+      const termWeights = new Float64Array(known.length);
+      known.forEach((k, i) => {
+        termIds[i] = this.termIds.get(k.term)!;
+        termWeights[i] = k.w;
+      });
+      probability = this.model.predict(termIds, termWeights, unique, qNorm);
+    }
     const ranked: Ranked[] = [];
     const better = (a: Ranked, b: Ranked): boolean => a.score > b.score || (a.score === b.score && a.label < b.label);
     for (const label of labels) {

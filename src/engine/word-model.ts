@@ -41,15 +41,16 @@ export class WordModel {
   }
 
   /**
-   * Label probabilities for a question: its known terms (id and weight) scaled by the question's
-   * norm as in the cosine, so a question mostly of unknown words gets flat probabilities, and the
-   * letter trigrams of all its words, unknown ones included.
+   * Label probabilities for a question: its known terms (ids and weights, index for index) scaled
+   * by the question's norm as in the cosine, so a question mostly of unknown words gets flat
+   * probabilities, and the letter trigrams of all its words, unknown ones included. Typed arrays
+   * keep this hot path of one shape whatever the question, empty ones included.
    */
-  predict(known: readonly { id: number; weight: number }[], terms: readonly string[], norm: number): Float64Array {
+  predict(termIds: Int32Array, weights: Float64Array, terms: readonly string[], norm: number): Float64Array {
     const features = new Map<number, number>();
-    for (const k of known) features.set(k.id, k.weight / norm);
+    for (let i = 0; i < termIds.length; i++) features.set(termIds[i]!, weights[i]! / norm);
     this.trigrams.add(features, words(terms), false);
-    return this.model.predict([...features.keys()], [...features.values()]);
+    return this.model.predict(Int32Array.from(features.keys()), Float64Array.from(features.values()));
   }
 }
 
