@@ -179,7 +179,10 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       .filter((r) => !targets.get(r.label)!.intent.smallTalk)
       .slice(0, config.fallbackSuggestions)
       .map((r) => topicOf(r.label));
-    if (!top || top.label === NONE || top.score < config.answerThreshold || (judgesOutside && outside > config.outsideShareLimit)) {
+    // A question with no content word ("a a a a", "the the", keyboard mashing squeezed to one
+    // letter) names no topic: only small talk may answer it.
+    const noTopic = topical.length === 0 && top !== undefined && top.label !== NONE && !targets.get(top.label)!.intent.smallTalk;
+    if (!top || top.label === NONE || noTopic || top.score < config.answerThreshold || (judgesOutside && outside > config.outsideShareLimit)) {
       const fill = topicList.filter((t) => !suggestions.some((s) => s.intent === t.intent));
       const offered = [...suggestions, ...fill].slice(0, config.fallbackSuggestions);
       return { kind: 'fallback', text, intent: NONE, confidence: round(top?.score ?? 0), alternatives, suggestions: offered };

@@ -16,6 +16,15 @@ describe('bad and hostile input through the engine', () => {
     });
   }
 
+  it('Gibberish: a message with no content word falls back, whatever it shares with an intent', () => {
+    for (const text of ['a a a a', 'a'.repeat(2000), 'the the the', 'is it', 'asdf jkl; asdf', 'qwertyuiop', '?!?!', 'zzzz zzzz']) {
+      expect(engine.decide(text).kind, text).toBe('fallback');
+    }
+    // Small talk made of function words still gets its answer, and a short topic question its topic.
+    expect(engine.decide('hi').intent).toBe('chat.greeting');
+    expect(engine.decide('how much').intent).toBe('salary');
+  });
+
   it('a 100,000-character message is read only up to the limit, so it costs what a short one does', () => {
     const long = `what is the salary ${'x'.repeat(100_000)}`;
     expect(engine.decide(long).intent).toBe(engine.decide(`what is the salary ${'x'.repeat(5000)}`).intent);
