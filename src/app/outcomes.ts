@@ -14,6 +14,9 @@ export interface Feedback {
   readonly record?: string;
 }
 
+/** What became of a feedback press. */
+export type FeedbackResult = 'recorded' | 'ignored' | 'logged';
+
 /**
  * Where every channel reports what happened: each question (logged redacted, and kept in the store
  * when there is one) and each feedback press. A store failure is logged and never stops an answer.
@@ -47,15 +50,27 @@ export class Outcomes {
     }
   }
 
-  /** Records a feedback press. */
-  async feedback(f: Feedback): Promise<void> {
-    this.logger.info({ feedback: f }, 'feedback');
-    this.onFeedback?.(f);
-    if (!this.store || !f.record) return;
+  /**
+   * Records a feedback press. A press on a stored question counts only from the person who asked
+   * it: `ignored` when the record is someone else's (or unknown), so nobody can rate, or send to
+   * triage, another person's answer. `logged` when there is no stored question to change.
+   */
+  async feedback(f: Feedback): Promise<FeedbackResult> {
+    if (!this.store || !f.record) {
+      this.logger.info({ feedback: f }, 'feedback');
+      this.onFeedback?.(f);
+      return 'logged';
+    }
     try {
-      await this.store.setFeedback(f.record, f.helpful);
+      if (!(await this.store.setFeedback(f.record, f.helpful, f.user))) {
+        this.logger.warn({ feedback: f }, 'feedback ignored: the question is not this person\'s (or is no longer kept)');
+        return 'ignored';
+      }
     } catch (error) {
       this.logger.error({ err: error }, 'could not store feedback');
     }
+    this.logger.info({ feedback: f }, 'feedback');
+    this.onFeedback?.(f);
+    return 'recorded';
   }
 }

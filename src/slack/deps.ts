@@ -7,6 +7,7 @@ import { Outcomes } from '../app/outcomes.js';
 import type { Store } from '../store/types.js';
 import type { EditResult } from '../kb/edit.js';
 import { TriageCases } from './triage.js';
+import { Once } from '../app/once.js';
 
 /** What every Slack listener needs; passed to each `register` so listeners hold no globals. */
 export interface SlackDeps {
@@ -29,6 +30,8 @@ export interface SlackDeps {
   readonly triage: TriageCases;
   /** Adds an utterance to an intent in intents/ and reloads (advisor triage); absent: not offered. */
   readonly addUtterance?: (intentId: string, utterance: string) => EditResult;
+  /** One-time claims (one triage post per record), through the store when there is one. */
+  readonly once: Once;
 }
 
 export interface SlackDepsOptions {
@@ -53,5 +56,6 @@ export function createSlackDeps(engine: () => Engine, logger: Logger, options: S
     advisors: { userIds: new Set(options.advisorUserIds ?? []), ...(options.advisorChannelId ? { channelId: options.advisorChannelId } : {}) },
     triage: new TriageCases(),
     ...(options.addUtterance ? { addUtterance: options.addUtterance } : {}),
+    once: new Once(options.store),
   };
 }

@@ -21,4 +21,15 @@ export const MIGRATIONS: readonly { readonly version: number; readonly sql: read
       'CREATE INDEX questions_at ON questions (at)',
     ],
   },
+  {
+    version: 2,
+    sql: [
+      // One-time claims (a triage post per record, ...): the first instance to insert a key wins.
+      `CREATE TABLE claims (
+        key TEXT PRIMARY KEY,
+        expires_at BIGINT NOT NULL
+      )`,
+      'CREATE INDEX claims_expires_at ON claims (expires_at)',
+    ],
+  },
 ];

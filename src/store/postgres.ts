@@ -46,8 +46,14 @@ export class PostgresStore implements Store {
     return id;
   }
 
-  async setFeedback(id: string, helpful: boolean): Promise<boolean> {
-    const r = await this.pool.query('UPDATE questions SET helpful = $1 WHERE id = $2', [helpful ? 1 : 0, id]);
+  async setFeedback(id: string, helpful: boolean, userKey: string): Promise<boolean> {
+    const r = await this.pool.query('UPDATE questions SET helpful = $1 WHERE id = $2 AND user_key = $3', [helpful ? 1 : 0, id, userKey]);
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  async claim(key: string, expiresAtMs: number): Promise<boolean> {
+    await this.pool.query('DELETE FROM claims WHERE key = $1 AND expires_at <= $2', [key, Date.now()]);
+    const r = await this.pool.query('INSERT INTO claims (key, expires_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, expiresAtMs]);
     return (r.rowCount ?? 0) > 0;
   }
 
@@ -57,6 +63,7 @@ export class PostgresStore implements Store {
   }
 
   async purgeBefore(cutoffMs: number): Promise<number> {
+    await this.pool.query('DELETE FROM claims WHERE expires_at <= $1', [Date.now()]);
     const r = await this.pool.query('DELETE FROM questions WHERE at < $1', [cutoffMs]);
     return r.rowCount ?? 0;
   }

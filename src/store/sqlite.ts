@@ -72,8 +72,13 @@ export class SqliteStore implements Store {
     return id;
   }
 
-  async setFeedback(id: string, helpful: boolean): Promise<boolean> {
-    return this.db.prepare('UPDATE questions SET helpful = ? WHERE id = ?').run(helpful ? 1 : 0, id).changes > 0;
+  async setFeedback(id: string, helpful: boolean, userKey: string): Promise<boolean> {
+    return this.db.prepare('UPDATE questions SET helpful = ? WHERE id = ? AND user_key = ?').run(helpful ? 1 : 0, id, userKey).changes > 0;
+  }
+
+  async claim(key: string, expiresAtMs: number): Promise<boolean> {
+    this.db.prepare('DELETE FROM claims WHERE key = ? AND expires_at <= ?').run(key, Date.now());
+    return this.db.prepare('INSERT OR IGNORE INTO claims (key, expires_at) VALUES (?, ?)').run(key, expiresAtMs).changes > 0;
   }
 
   async since(sinceMs: number): Promise<StoredQuestion[]> {
@@ -81,6 +86,7 @@ export class SqliteStore implements Store {
   }
 
   async purgeBefore(cutoffMs: number): Promise<number> {
+    this.db.prepare('DELETE FROM claims WHERE expires_at <= ?').run(Date.now());
     return this.db.prepare('DELETE FROM questions WHERE at < ?').run(cutoffMs).changes;
   }
 

@@ -27,11 +27,19 @@ export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Stores one outcome in its own transaction; returns its id. */
   record(q: NewQuestion): Promise<string>;
-  /** Records feedback on a stored question; false when no such question is kept (purged, unknown id). */
-  setFeedback(id: string, helpful: boolean): Promise<boolean>;
+  /**
+   * Records feedback on a stored question, only for the person who asked it (`userKey`): false when
+   * no such question is kept (purged, unknown id) or it belongs to someone else.
+   */
+  setFeedback(id: string, helpful: boolean, userKey: string): Promise<boolean>;
+  /**
+   * Claims `key` once until `expiresAtMs`: true for the first caller, false for every later one
+   * (atomic, so two instances racing on one key get one true). Expired claims are purged.
+   */
+  claim(key: string, expiresAtMs: number): Promise<boolean>;
   /** Every question asked at or after `sinceMs`, oldest first. */
   since(sinceMs: number): Promise<StoredQuestion[]>;
-  /** Deletes questions asked before `cutoffMs`; returns how many. */
+  /** Deletes questions asked before `cutoffMs` (and expired claims); returns how many questions. */
   purgeBefore(cutoffMs: number): Promise<number>;
   close(): Promise<void>;
 }

@@ -107,7 +107,7 @@ describe('faqbot report', () => {
     const dir = mkdtempSync(join(tmpdir(), 'faqbot-report-'));
     const store = new SqliteStore(join(dir, 'faqbot.db'));
     const id = await store.record({ at: Date.now() - 3_600_000, channel: 'web', userKey: 'k', question: 'what is the salary', intent: 'salary', confidence: 0.9, outcome: 'answer' });
-    await store.setFeedback(id, true);
+    await store.setFeedback(id, true, 'k');
     await store.record({ at: Date.now() - 7_200_000, channel: 'slack', userKey: 'k2', question: 'how much is the rhit exam fee', intent: 'none', confidence: 0.3, outcome: 'fallback' });
     await store.close();
     const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '' };

@@ -108,6 +108,33 @@ describe('advisor triage in Slack', () => {
     expect(JSON.stringify(thanks!.args)).toContain('Thanks for the feedback');
   });
 
+  it('another person pressing the buttons on an answer changes nothing; the asker pressing "not helpful" again posts no second triage', async () => {
+    await event({ type: 'message', channel_type: 'im', user: 'UOWN', text: 'how long is the training?', ts: '97.1', channel: 'DOWN' });
+    const [answer] = await h.fake.waitFor('chat.postMessage');
+    const unhelpful = triageValue(answer!.args, /faq_feedback_1/);
+    const helpful = triageValue(answer!.args, /faq_feedback_0/);
+    const press = (user: string, value: string, tag: string) =>
+      payload({ type: 'block_actions', user: { id: user }, container: { type: 'message', channel_id: 'DOWN', message_ts: '98.1' }, channel: { id: 'DOWN' }, message: { ts: '98.1' }, response_url: h.fake.responseUrl(tag), actions: [{ type: 'button', action_id: 'faq_feedback_1', block_id: 'answer_actions', action_ts: '1', value }] });
+    const row = async () => (await store.since(0)).find((r) => r.question === 'how long is the training?')!;
+    h.fake.reset();
+    await press('UOTHER', unhelpful, 'o1');
+    const [refused] = await h.fake.waitFor('response_url/o1');
+    expect(JSON.stringify(refused!.args)).toContain('Only the person who asked');
+    expect((await row()).helpful).toBeNull();
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+
+    await press('UOWN', unhelpful, 'f1');
+    await h.fake.waitFor('response_url/f1');
+    await press('UOWN', helpful, 'f2');
+    await h.fake.waitFor('response_url/f2');
+    await press('UOWN', unhelpful, 'f3');
+    await h.fake.waitFor('response_url/f3');
+    await press('UOTHER', helpful, 'o2');
+    await h.fake.waitFor('response_url/o2');
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'CADV')).toHaveLength(1);
+    expect((await row()).helpful).toBe(false);
+  });
+
   it('/faq stats shows advisors the summary and tells others it is for advisors', async () => {
     await command('stats', 'UADV');
     const [summary] = await h.fake.waitFor(`response_url/s${n}`);

@@ -71,11 +71,31 @@ for (const backend of backends) {
     it('feedback is kept on the question it was given for; an unknown id reports false', async () => {
       const a = await store.record(q());
       const b = await store.record(q({ question: 'how long is training', intent: 'training.programs' }));
-      expect(await store.setFeedback(b, false)).toBe(true);
-      expect(await store.setFeedback('no-such-id', true)).toBe(false);
+      expect(await store.setFeedback(b, false, 'abc123')).toBe(true);
+      expect(await store.setFeedback('no-such-id', true, 'abc123')).toBe(false);
       const rows = await store.since(0);
       expect(rows.find((r) => r.id === a)!.helpful).toBeNull();
       expect(rows.find((r) => r.id === b)!.helpful).toBe(false);
+    });
+
+    it("feedback from anyone but the asker never changes a record", async () => {
+      const mine = await store.record(q({ userKey: 'asker' }));
+      expect(await store.setFeedback(mine, false, 'someone-else')).toBe(false);
+      expect((await store.since(0))[0]!.helpful).toBeNull();
+      expect(await store.setFeedback(mine, true, 'asker')).toBe(true);
+      expect(await store.setFeedback(mine, false, 'someone-else')).toBe(false);
+      expect((await store.since(0))[0]!.helpful).toBe(true);
+    });
+
+    it('a claim is won once until it expires, also by racing callers', async () => {
+      const key = `test:${Math.random()}`;
+      const now = Date.now();
+      const raced = await Promise.all(Array.from({ length: 8 }, () => store.claim(key, now + 60_000)));
+      expect(raced.filter(Boolean)).toHaveLength(1);
+      expect(await store.claim(key, now + 60_000)).toBe(false);
+      const expired = `test:${Math.random()}`;
+      expect(await store.claim(expired, now - 1)).toBe(true);
+      expect(await store.claim(expired, now + 60_000)).toBe(true);
     });
 
     it('since() reads from a time on, oldest first; purgeBefore() deletes older rows and counts them', async () => {

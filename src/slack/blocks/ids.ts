@@ -42,3 +42,11 @@ export function parseValue<T>(value: string | undefined): T | null {
     return null;
   }
 }
+
+/** A feedback button's value, or null when it is not one the app wrote (wrong types, missing fields). */
+export function parseFeedbackValue(value: string | undefined): FeedbackValue | null {
+  const v = parseValue<Record<string, unknown>>(value);
+  if (!v || typeof v !== 'object' || typeof v.i !== 'string' || typeof v.h !== 'boolean') return null;
+  if (v.r !== undefined && (typeof v.r !== 'string' || !/^[0-9a-f-]{36}$/.test(v.r))) return null;
+  return { i: v.i.slice(0, 100), h: v.h, ...(v.r ? { r: v.r } : {}) };
+}

@@ -1,9 +1,12 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { ACTION, actionPattern, parseValue, type FeedbackValue, type ReplyValue, type ShareValue } from '../../blocks/ids.js';
+import { ACTION, actionPattern, parseFeedbackValue, parseValue, type ReplyValue, type ShareValue } from '../../blocks/ids.js';
 import { buildDecisionBlocks, buildNoticeBlocks } from '../../blocks/render-blocks.js';
 import type { SlackDeps } from '../../deps.js';
 import { postMessage } from '../../post.js';
 import { postTriage } from '../../triage.js';
+
+/** How long a record's "not helpful" triage post is remembered (past the store's retention is moot). */
+const TRIAGE_ONCE_MS = 90 * 24 * 60 * 60 * 1000;
 
 interface Container {
   readonly type?: string;
@@ -65,12 +68,17 @@ export function register(app: App, deps: SlackDeps): void {
 
   app.action<BlockAction<ButtonAction>>(actionPattern(ACTION.feedback), async ({ ack, body, action, respond, client, logger }) => {
     await ack();
-    const value = parseValue<FeedbackValue>(action.value);
+    const value = parseFeedbackValue(action.value);
     if (!value) return;
     try {
-      await deps.outcomes.feedback({ channel: 'slack', user: deps.outcomes.userKey(body.user.id), intent: value.i, helpful: value.h, ...(value.r ? { record: value.r } : {}) });
-      const answered = value.r ? deps.triage.get(value.r) : undefined;
-      if (!value.h && answered && deps.advisors.channelId) {
+      const result = await deps.outcomes.feedback({ channel: 'slack', user: deps.outcomes.userKey(body.user.id), intent: value.i, helpful: value.h, ...(value.r ? { record: value.r } : {}) });
+      if (result === 'ignored') {
+        await respond({ response_type: 'ephemeral', replace_original: false, ...buildNoticeBlocks('Only the person who asked can rate this answer.') } as never);
+        return;
+      }
+      const answered = result === 'recorded' && value.r ? deps.triage.get(value.r) : undefined;
+      // One triage post per answer, however often "not helpful" is pressed.
+      if (!value.h && answered && deps.advisors.channelId && (await deps.once.claim(`triage:${value.r}`, TRIAGE_ONCE_MS))) {
         await postTriage(client, deps.advisors.channelId, deps.engine(), deps.triage, answered, 'unhelpful');
       }
       await respond({ response_type: 'ephemeral', replace_original: false, ...buildNoticeBlocks('Thanks for the feedback!') } as never);
