@@ -44,7 +44,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   // One limiter: keys are Slack user ids and web session ids, so each person has one budget.
   const limiter = new RateLimiter(config.ratePerMinute);
   const web = createWebBot(options.engine, logger, outcomes);
-  const routes: Route[] = [...webRoutes(web, new Sessions(config.sessionSecret), limiter, () => options.engine().kb.notices)];
+  const routes: Route[] = [...webRoutes(web, new Sessions(config.sessionSecret, config.sessionTtlHours), limiter, () => options.engine().kb.notices)];
   let slack: SlackApp | undefined;
   if (config.slack) {
     const deps = createSlackDeps(options.engine, logger, {

@@ -32,6 +32,8 @@ export interface AppConfig {
   readonly advisorChannelId?: string;
   /** Signs web chat session cookies; a random one per process when unset (sessions end on restart). */
   readonly sessionSecret?: string;
+  /** Hours a web chat session lasts from its start (default 24). */
+  readonly sessionTtlHours?: number;
   readonly slack?: SlackConfig;
 }
 
@@ -97,6 +99,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (advisorChannelId && !/^[CG][A-Z0-9]+$/.test(advisorChannelId)) problems.push(`ADVISOR_CHANNEL_ID must be a Slack channel id (C…), not "${advisorChannelId}"`);
   const sessionSecret = value('SESSION_SECRET');
   if (sessionSecret && sessionSecret.length < 32) problems.push('SESSION_SECRET must be at least 32 characters (for example `openssl rand -hex 32`)');
+  const ttlText = value('SESSION_TTL_HOURS') ?? '24';
+  const sessionTtlHours = Number(ttlText);
+  if (!/^\d+$/.test(ttlText) || sessionTtlHours < 1 || sessionTtlHours > 24 * 365) problems.push(`SESSION_TTL_HOURS must be a whole number of hours from 1 to 8760, not "${ttlText}"`);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -110,6 +115,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     advisorUserIds,
     advisorChannelId,
     sessionSecret,
+    sessionTtlHours,
     slack,
   };
 }

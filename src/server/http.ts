@@ -9,37 +9,91 @@ export interface Route {
   readonly handler: Handler;
 }
 
-function matches(route: Route, method: string, path: string): boolean {
-  if (route.method !== method && !(route.method === 'GET' && method === 'HEAD')) return false;
+/** The server's own limits: slow or idle clients are cut off, and open connections are capped. */
+export const SERVER_LIMITS = Object.freeze({
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 1_000,
+});
+
+function pathMatches(route: Route, path: string): boolean {
   return route.path.endsWith('*') ? path.startsWith(route.path.slice(0, -1)) : route.path === path;
 }
 
+function methodMatches(route: Route, method: string): boolean {
+  return route.method === method || (route.method === 'GET' && method === 'HEAD');
+}
+
+/**
+ * After a refusal, closes the connection once the answer is out instead of draining a body
+ * nobody will read (a client declaring gigabytes gets its 413 and is cut off).
+ */
+export function closeIfBodyUnread(req: IncomingMessage, res: ServerResponse): void {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (hasBody && !req.readableEnded) closeAfterAnswer(req, res);
+}
+
+/** Ends the connection once the answer is out (call before writing it). */
+export function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('connection', 'close');
+  res.once('finish', () => req.socket.destroy());
+}
+
 /** Sends a JSON body with its status. */
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
   res.end(text);
 }
 
 /**
  * The app's one HTTP server: every channel that speaks HTTP (Slack's events, the web chat, health)
- * is a route on it, so one port serves everything.
+ * is a route on it, so one port serves everything. A known path asked with another method gets
+ * 405 with `Allow`; every response defaults to `nosniff` and `no-store` (assets set their own cache).
  */
 export function createHttpServer(routes: readonly Route[], onError: (error: Error) => void): Server {
   const all: Route[] = [{ method: 'GET', path: '/healthz', handler: (_req, res) => sendJson(res, 200, { status: 'ok' }) }, ...routes];
-  return createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const route = all.find((r) => matches(r, req.method ?? 'GET', path));
+  const server = createServer((req, res) => {
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('cache-control', 'no-store');
+    const method = req.method ?? 'GET';
+    let path: string;
+    try {
+      path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      sendJson(res, 400, { error: 'the request path is not a valid URL path' });
+      return;
+    }
+    const onPath = all.filter((r) => pathMatches(r, path));
+    const route = onPath.find((r) => methodMatches(r, method));
     if (!route) {
-      sendJson(res, 404, { error: `nothing at ${req.method} ${path}` });
+      closeIfBodyUnread(req, res);
+      if (onPath.length === 0) sendJson(res, 404, { error: `nothing at ${path}` });
+      else {
+        const allow = [...new Set(onPath.flatMap((r) => (r.method === 'GET' ? ['GET', 'HEAD'] : [r.method])))].join(', ');
+        sendJson(res, 405, { error: `${path} takes ${allow}` }, { allow });
+      }
       return;
     }
     Promise.resolve()
       .then(() => route.handler(req, res))
       .catch((error: Error) => {
         onError(error);
+        closeIfBodyUnread(req, res);
         if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
         else res.destroy();
       });
   });
+  server.headersTimeout = SERVER_LIMITS.headersTimeoutMs;
+  server.requestTimeout = SERVER_LIMITS.requestTimeoutMs;
+  server.keepAliveTimeout = SERVER_LIMITS.keepAliveTimeoutMs;
+  server.maxConnections = SERVER_LIMITS.maxConnections;
+  return server;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PROJECT_ROOT } from '../app/knowledge.js';
-import { sendJson, type Route } from '../server/http.js';
+import { closeAfterAnswer, closeIfBodyUnread, sendJson, type Route } from '../server/http.js';
 import type { WebBot, WebTurn } from './bot.js';
 import type { Sessions } from './session.js';
 import type { RateLimiter } from '../app/rate-limit.js';
@@ -29,6 +29,8 @@ class BadRequest extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Part of the body is left unread: close the connection after answering. */
+    readonly close = false,
   ) {
     super(message);
   }
@@ -39,12 +41,12 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
     throw new BadRequest(415, 'send the message as JSON (content-type: application/json)');
   }
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > WEB_LIMITS.bodyBytes) throw new BadRequest(413, `the message is larger than ${WEB_LIMITS.bodyBytes} bytes`);
+  if (!(declared <= WEB_LIMITS.bodyBytes)) throw new BadRequest(413, `the message is larger than ${WEB_LIMITS.bodyBytes} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > WEB_LIMITS.bodyBytes) throw new BadRequest(413, `the message is larger than ${WEB_LIMITS.bodyBytes} bytes`);
+    if (size > WEB_LIMITS.bodyBytes) throw new BadRequest(413, `the message is larger than ${WEB_LIMITS.bodyBytes} bytes`, true);
     chunks.push(chunk as Buffer);
   }
   try {
@@ -102,8 +104,8 @@ export function webRoutes(bot: WebBot, sessions: Sessions, limiter: RateLimiter,
         turn = parseTurn(await readJson(req), `web-${session.id}`);
       } catch (error) {
         if (error instanceof BadRequest) {
+          (error.close ? closeAfterAnswer : closeIfBodyUnread)(req, res);
           sendJson(res, error.status, { error: error.message });
-          if (error.status === 413) req.resume();
           return;
         }
         throw error;

@@ -3,28 +3,40 @@ import type { IncomingMessage } from 'node:http';
 
 export const SESSION_COOKIE = 'faq_session';
 
+/** How long a web chat session lasts unless SESSION_TTL_HOURS says otherwise. */
+export const DEFAULT_SESSION_TTL_HOURS = 24;
+
 /**
- * Chat identity the server owns: an unguessable id in a signed, HttpOnly, SameSite=Strict cookie.
- * The web chat never trusts a `user` the browser sends; every message is bound to this id.
+ * Chat identity the server owns: an unguessable id and its issue time in a signed, HttpOnly,
+ * SameSite=Strict cookie. The web chat never trusts a `user` the browser sends; every message is
+ * bound to this id. A session ends `ttlHours` after it was issued, whatever the cookie's own
+ * expiry says (a copied cookie stops working on the server too).
  */
 export class Sessions {
   private readonly secret: Buffer;
+  private readonly ttlMs: number;
 
-  constructor(secret?: string) {
+  constructor(
+    secret?: string,
+    ttlHours: number = DEFAULT_SESSION_TTL_HOURS,
+    private readonly now: () => number = Date.now,
+  ) {
     this.secret = secret ? Buffer.from(secret, 'utf8') : randomBytes(32);
+    this.ttlMs = ttlHours * 3_600_000;
   }
 
-  private sign(id: string): string {
-    return createHmac('sha256', this.secret).update(id).digest('base64url');
+  private sign(payload: string): string {
+    return createHmac('sha256', this.secret).update(payload).digest('base64url');
   }
 
-  /** A new session id and the cookie value that carries it. */
+  /** A new session id and the cookie value that carries it with its issue time. */
   issue(): { id: string; cookie: string } {
     const id = randomBytes(18).toString('base64url');
-    return { id, cookie: `${id}.${this.sign(id)}` };
+    const payload = `${id}.${this.now().toString(36)}`;
+    return { id, cookie: `${payload}.${this.sign(payload)}` };
   }
 
-  /** The session id of a request's cookie, or null when it is missing or its signature is wrong. */
+  /** The session id of a request's cookie, or null when it is missing, forged or expired. */
   read(req: IncomingMessage): string | null {
     const header = req.headers.cookie ?? '';
     const raw = header
@@ -33,11 +45,13 @@ export class Sessions {
       .find((p) => p.startsWith(`${SESSION_COOKIE}=`))
       ?.slice(SESSION_COOKIE.length + 1);
     if (!raw) return null;
-    const [id, sig] = raw.split('.');
-    if (!id || !sig || !/^[A-Za-z0-9_-]{24}$/.test(id)) return null;
-    const expected = Buffer.from(this.sign(id));
+    const [id, issued, sig] = raw.split('.');
+    if (!id || !issued || !sig || !/^[A-Za-z0-9_-]{24}$/.test(id) || !/^[0-9a-z]{1,11}$/.test(issued)) return null;
+    const expected = Buffer.from(this.sign(`${id}.${issued}`));
     const given = Buffer.from(sig);
-    return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+    const age = this.now() - parseInt(issued, 36);
+    return age >= 0 && age < this.ttlMs ? id : null;
   }
 
   /** The session of a request, issuing one (with its Set-Cookie header) when it has none. */
@@ -46,6 +60,7 @@ export class Sessions {
     if (id) return { id };
     const fresh = this.issue();
     const secure = req.headers['x-forwarded-proto'] === 'https' ? '; Secure' : '';
-    return { id: fresh.id, setCookie: `${SESSION_COOKIE}=${fresh.cookie}; Path=/; HttpOnly; SameSite=Strict; Max-Age=86400${secure}` };
+    const maxAge = Math.floor(this.ttlMs / 1000);
+    return { id: fresh.id, setCookie: `${SESSION_COOKIE}=${fresh.cookie}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure}` };
   }
 }

@@ -131,7 +131,7 @@ describe('web chat over HTTP (Botkit web adapter, webhook mode)', () => {
   it('GET / serves the chat page with a session cookie and a strict content security policy', async () => {
     const res = await fetch(h.app.url);
     expect(res.status).toBe(200);
-    expect(res.headers.get('set-cookie')).toMatch(/^faq_session=[\w-]+\.[\w-]+; Path=\/; HttpOnly; SameSite=Strict/);
+    expect(res.headers.get('set-cookie')).toMatch(/^faq_session=[\w-]+\.[0-9a-z]+\.[\w-]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=86400/);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await res.text();
     expect(html).toContain('<script src="/static/chat.js" defer></script>');
