@@ -4,11 +4,12 @@ import type { SlackConfig } from '../config/env.js';
 import { boltLogger, type Logger } from '../log/logger.js';
 import type { SlackDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
+import { guardSlackRequests, SLACK_LIMITS } from './guard.js';
 
 export interface SlackApp {
   readonly app: App;
   /** HTTP mode: handles POST /slack/events on the app's one server. Socket Mode: undefined. */
-  readonly handleHttp?: (req: IncomingMessage, res: ServerResponse) => void;
+  readonly handleHttp?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   /** Connects Socket Mode (nothing to do in HTTP mode). */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -53,6 +54,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, logger: Log
   const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret!,
     endpoints: '/slack/events',
+    bodyLimit: SLACK_LIMITS.bodyBytes,
     logger: log,
     unhandledRequestTimeoutMillis: 2500,
   });
@@ -60,7 +62,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, logger: Log
   registerListeners(app, deps);
   return {
     app,
-    handleHttp: (req, res) => receiver.requestListener(req, res),
+    handleHttp: guardSlackRequests({ signingSecret: config.signingSecret!, logger, ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}) }, (req, res) => receiver.requestListener(req, res)),
     start: async () => undefined,
     stop: async () => undefined,
   };

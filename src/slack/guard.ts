@@ -1,0 +1,162 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { closeAfterAnswer, closeIfBodyUnread, sendJson } from '../server/http.js';
+import type { Logger } from '../log/logger.js';
+
+/** Limits of what reaches Bolt's receiver. */
+export const SLACK_LIMITS = Object.freeze({
+  /** Slack's largest payloads (a view submission, a message with blocks) stay well under this. */
+  bodyBytes: 512 * 1024,
+  /** How far a request's timestamp may be from now, either way (Slack's own rule is 5 minutes). */
+  clockSkewSeconds: 5 * 60,
+  /** An unsigned form body may only be Slack's `ssl_check=1&token=…`, which is short. */
+  sslCheckBytes: 256,
+});
+
+/** Where Slack sends `response_url`s: only these get the bot's replies. */
+const SLACK_RESPONSE_HOSTS = new Set(['hooks.slack.com', 'hooks.slack-gov.com']);
+
+const TYPES = new Set(['application/json', 'application/x-www-form-urlencoded']);
+
+export interface SlackGuardOptions {
+  readonly signingSecret: string;
+  /** SLACK_API_URL when set (a proxy, or the tests' fake Slack): its host may carry response_urls too. */
+  readonly apiUrl?: string;
+  readonly logger: Logger;
+  readonly now?: () => number;
+}
+
+/** A request turned away before Bolt sees it; `close`: part of its body was left unread. */
+class Refused extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly close = false,
+  ) {
+    super(message);
+  }
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Reads at most `limit` bytes; past it, stops reading and refuses (the connection is closed, not drained). */
+async function readLimited(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new Refused(413, `the body is larger than ${limit} bytes`, true);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The parsed body as Bolt will see it; refuses anything that is not an object. */
+export function parseSlackBody(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType === 'application/json') {
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      throw new Refused(400, 'the body is not valid JSON');
+    }
+    if (!isObject(body)) throw new Refused(400, 'the body must be a JSON object');
+    return body;
+  }
+  const fields = Object.fromEntries(new URLSearchParams(raw));
+  if (fields.payload === undefined) return fields;
+  let payload: unknown;
+  try {
+    payload = JSON.parse(fields.payload);
+  } catch {
+    throw new Refused(400, '"payload" is not valid JSON');
+  }
+  if (!isObject(payload)) throw new Refused(400, '"payload" must be a JSON object');
+  return payload;
+}
+
+/** Every `response_url` a payload names (commands, block actions, view submissions' `response_urls`). */
+export function responseUrls(value: unknown, depth = 0): string[] {
+  if (depth > 6 || typeof value !== 'object' || value === null) return [];
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(value)) {
+    if (k === 'response_url' && typeof v === 'string') out.push(v);
+    else if (typeof v === 'object') out.push(...responseUrls(v, depth + 1));
+  }
+  return out;
+}
+
+/** Whether the bot may post to a response_url: https on Slack's hooks hosts, or SLACK_API_URL's own origin. */
+export function allowedResponseUrl(url: string, apiUrl?: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol === 'https:' && SLACK_RESPONSE_HOSTS.has(parsed.hostname)) return true;
+  if (!apiUrl) return false;
+  const api = new URL(apiUrl);
+  return parsed.protocol === api.protocol && parsed.host === api.host;
+}
+
+function verifySignature(secret: string, timestamp: string, raw: Buffer, signature: string): boolean {
+  const expected = Buffer.from(`v0=${createHmac('sha256', secret).update(`v0:${timestamp}:`).update(raw).digest('hex')}`);
+  const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/**
+ * Stands in front of Bolt's HTTP receiver, which buffers up to 4 MB before checking anything and
+ * throws (ending the process) on a signed body that is not an object. Checks, in order: content
+ * type, declared length, the signature headers and a timestamp within five minutes either way,
+ * all before reading a byte; then reads at most the limit, verifies the signature, parses, refuses
+ * non-object bodies and response_urls outside Slack; then hands Bolt the body it has read.
+ */
+export function guardSlackRequests(options: SlackGuardOptions, next: (req: IncomingMessage, res: ServerResponse) => unknown): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const now = options.now ?? Date.now;
+  const check = async (req: IncomingMessage): Promise<Buffer> => {
+    const type = header(req, 'content-type') ?? '';
+    if (!TYPES.has(type)) throw new Refused(415, 'Slack sends application/json or application/x-www-form-urlencoded');
+    const declared = header(req, 'content-length');
+    if (declared !== undefined && !(Number(declared) <= SLACK_LIMITS.bodyBytes)) throw new Refused(413, `the body is larger than ${SLACK_LIMITS.bodyBytes} bytes`, true);
+    const signature = header(req, 'x-slack-signature');
+    const timestamp = header(req, 'x-slack-request-timestamp');
+    if (!signature || !timestamp) {
+      // Slack's ssl_check may come unsigned; Bolt answers it and drops anything else in the body.
+      const small = declared !== undefined && Number(declared) <= SLACK_LIMITS.sslCheckBytes;
+      if (type !== 'application/x-www-form-urlencoded' || !small) throw new Refused(401, 'the request is not signed');
+      const raw = await readLimited(req, SLACK_LIMITS.sslCheckBytes);
+      if (new URLSearchParams(raw.toString('utf8')).get('ssl_check') !== '1') throw new Refused(401, 'the request is not signed');
+      return raw;
+    }
+    const skew = Math.abs(Math.floor(now() / 1000) - Number(timestamp));
+    if (!/^\d{1,12}$/.test(timestamp) || !(skew <= SLACK_LIMITS.clockSkewSeconds)) throw new Refused(401, 'the request timestamp is more than five minutes from now');
+    const raw = await readLimited(req, SLACK_LIMITS.bodyBytes);
+    if (!verifySignature(options.signingSecret, timestamp, raw, signature)) throw new Refused(401, 'the signature does not match');
+    const body = parseSlackBody(raw.toString('utf8'), type);
+    const foreign = responseUrls(body).find((u) => !allowedResponseUrl(u, options.apiUrl));
+    if (foreign !== undefined) throw new Refused(400, 'a response_url points outside Slack');
+    return raw;
+  };
+  return async (req, res) => {
+    let raw: Buffer;
+    try {
+      raw = await check(req);
+    } catch (error) {
+      if (!(error instanceof Refused)) throw error;
+      options.logger.warn({ status: error.status }, `Slack request refused: ${error.message}`);
+      (error.close ? closeAfterAnswer : closeIfBodyUnread)(req, res);
+      sendJson(res, error.status, { error: error.message });
+      return;
+    }
+    await next(Object.assign(req, { rawBody: raw }), res);
+  };
+}
