@@ -6,6 +6,7 @@ import type { Outcomes } from '../app/outcomes.js';
 import { SessionWebAdapter } from './adapter.js';
 import { buildGuideDialog, guideDialogId } from './guide-dialog.js';
 import { buildWebReply, buildWebText } from './render-web.js';
+import { guarded } from './guarded.js';
 
 /** A validated web chat message, already bound to the server's session id. */
 export interface WebTurn {
@@ -28,14 +29,20 @@ export interface WebBot {
 }
 
 /** The response object Botkit's web adapter writes to (the subset of Express it uses). */
-function botkitResponse(res: ServerResponse): { status(code: number): unknown; json(body: unknown): void; end(): void } {
+interface BotkitResponse {
+  status(code: number): BotkitResponse;
+  json(body: unknown): void;
+  end(): void;
+}
+
+function botkitResponse(res: ServerResponse): BotkitResponse {
   let status = 200;
   const send = (body: unknown): void => {
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-length': Buffer.byteLength(text) });
     res.end(text);
   };
-  const shim = {
+  const shim: BotkitResponse = {
     status(code: number) {
       status = code;
       return shim;
@@ -46,13 +53,24 @@ function botkitResponse(res: ServerResponse): { status(code: number): unknown; j
   return shim;
 }
 
+/** How long one web turn may take before the visitor gets an error instead of a hanging request. */
+const TURN_TIMEOUT_MS = 10_000;
+
+function withTimeout(work: Promise<unknown>, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`the turn took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 /** The web chat's Botkit controller: the engine's answers, topic buttons, feedback and the guides as dialogs. */
 export function createWebBot(engine: () => Engine, logger: Logger, outcomes: Outcomes): WebBot {
   const adapter = new SessionWebAdapter();
   const controller = new Botkit({ adapter, disable_webserver: true, disable_console: true } as never);
-  for (const guide of engine().kb.guides) controller.addDialog(buildGuideDialog(controller, guide, engine));
+  for (const guide of engine().kb.guides) controller.addDialog(buildGuideDialog(controller, guide, engine, logger));
 
-  controller.on('message', async (bot: BotWorker, message: BotkitMessage) => {
+  controller.on('message', guarded(logger, async (bot: BotWorker, message: BotkitMessage) => {
     const current = engine();
     const topic = typeof message.topic === 'string' ? message.topic : undefined;
     const decision = topic && current.has(topic) ? current.decideIntents([topic], message.text ?? '') : current.decide(message.text ?? '');
@@ -63,26 +81,27 @@ export function createWebBot(engine: () => Engine, logger: Logger, outcomes: Out
       return;
     }
     await bot.reply(message, { ...buildWebReply(decision), ...(record ? { record } : {}) } as never);
-  });
+  }));
 
-  controller.on('feedback', async (bot: BotWorker, message: BotkitMessage) => {
-    if (typeof message.intent !== 'string' || typeof message.helpful !== 'boolean') return;
-    const record = typeof message.record === 'string' ? message.record : undefined;
-    await outcomes.feedback({ channel: 'web', user: outcomes.userKey(message.user), intent: message.intent, helpful: message.helpful, ...(record ? { record } : {}) });
-    await bot.reply(message, buildWebText('Thanks for the feedback!') as never);
-  });
+  /** A feedback press is not a turn of the conversation: it never reaches Botkit, so a guide in progress stays where it was. */
+  async function feedback(turn: WebTurn, res: ServerResponse): Promise<void> {
+    const result = await outcomes.feedback({ channel: 'web', user: outcomes.userKey(turn.user), intent: turn.intent!, helpful: turn.helpful!, ...(turn.record ? { record: turn.record } : {}) });
+    botkitResponse(res).json([buildWebText(result === 'ignored' ? 'Only the person who asked can rate this answer.' : 'Thanks for the feedback!')]);
+  }
 
   return {
     async handle(turn, req, res) {
-      const body = { ...turn, channel: 'webhook' };
       try {
-        await adapter.processActivity(Object.assign(req, { body }) as never, botkitResponse(res) as never, controller.handleTurn.bind(controller));
+        if (turn.type === 'feedback') return await feedback(turn, res);
+        const body = { ...turn, channel: 'webhook' };
+        // Botkit runs a turn in a callback it never awaits: a turn that never settles must not hold the request forever.
+        await withTimeout(
+          adapter.processActivity(Object.assign(req, { body }) as never, botkitResponse(res) as never, controller.handleTurn.bind(controller)),
+          TURN_TIMEOUT_MS,
+        );
       } catch (error) {
         logger.error({ err: error }, 'web chat turn failed');
-        if (!res.headersSent) {
-          res.writeHead(500, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ error: 'Something went wrong; please try again.' }));
-        }
+        if (!res.headersSent) botkitResponse(res).status(500).json({ error: 'Something went wrong; please try again.' });
       }
     },
     async shutdown() {
