@@ -9,11 +9,13 @@ import { startApp } from './app/start.js';
 import { ConfigError, readConfig } from './config/env.js';
 import { KnowledgeBaseError } from './kb/errors.js';
 import { createLogger, scrubSecrets } from './log/logger.js';
+import { installLastResort } from './app/last-resort.js';
 
 /** `npm start`: validates configuration and knowledge, then serves every enabled channel on one port. */
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
+  installLastResort(logger);
   const knowledge = createReloader(knowledgeDirs(), logger);
   const store = await openStore(config);
   const retention = startRetention(store, config.retentionDays, logger);

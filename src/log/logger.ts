@@ -20,9 +20,14 @@ const REDACT = [
 /** Secrets as they appear inside free text (error messages, URLs). */
 const SECRET_PATTERN = /\b(xox[a-z]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+)\b/g;
 
-/** Replaces anything shaped like a Slack token in a string. */
+/** Web chat session ids as they can appear in text: the cookie, and the `web-<id>` user of a turn. */
+const SESSION_PATTERN = /\b(faq_session=)[^;\s"']+|\bweb-[A-Za-z0-9_-]{24}\b/g;
+
+/** Replaces anything shaped like a Slack token or a web chat session id in a string. */
 export function scrubSecrets(text: string): string {
-  return text.replace(SECRET_PATTERN, (t) => `${t.slice(0, 5)}[redacted]`);
+  return text
+    .replace(SECRET_PATTERN, (t) => `${t.slice(0, 5)}[redacted]`)
+    .replace(SESSION_PATTERN, (_t, cookie: string | undefined) => (cookie ? `${cookie}[session]` : 'web-[session]'));
 }
 
 /** The app's structured logger: JSON lines on stderr (stdout stays for program output), secrets redacted. */
@@ -38,7 +43,13 @@ export function createLogger(level: Level = 'info', destination: NodeJS.Writable
           method.apply(this, args.map((a) => (typeof a === 'string' ? scrubSecrets(a) : a)) as Parameters<typeof method>);
         },
       },
-      serializers: { err: (e: Error) => ({ type: e.name, message: scrubSecrets(e.message), code: (e as { code?: string }).code }) },
+      serializers: {
+        err: (e: Error) => ({
+          type: e.name,
+          message: scrubSecrets(String(e.message)),
+          code: (e as { code?: string }).code,
+        }),
+      },
     },
     destination as DestinationStream,
   );
