@@ -30,6 +30,11 @@ export interface EngineConfig {
    * has still counts when its letters resemble a known word's ("synchronization", "synchronizing").
    */
   readonly softmaxTrigramWeight: number;
+  /**
+   * In a conversation, a standalone answer at least this confident is kept whatever the context;
+   * below it, a question that opens like a continuation ("and for beginners?") leans on the context.
+   */
+  readonly contextKeepsAbove: number;
   /** Two intents closer than this in confidence make the engine ask "Did you mean A or B?". */
   readonly clarifyMargin: number;
   /**
@@ -64,6 +69,7 @@ export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
   maxQuestionChars: 1000,
   nearestWeight: 0.6,
   answerThreshold: 0.2,
+  contextKeepsAbove: 0.5,
   softmaxWeight: 0.2,
   softmaxEpochs: 20,
   softmaxRate: 1,

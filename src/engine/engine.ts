@@ -5,12 +5,16 @@ import { normalize } from './normalize.js';
 import { splitParts } from './parts.js';
 import { findIdentifiers } from './privacy.js';
 import { renderTemplate } from './template.js';
-import { NONE, type Answer, type Decision, type Intent, type KnowledgeBase, type Scored, type Topic, type Variant } from './types.js';
+import { ContextResolver, within, type FollowUpEngine } from './context.js';
+import { NONE, type Answer, type ConversationContext, type Decision, type Intent, type KnowledgeBase, type Scored, type Topic, type Variant } from './types.js';
 
 /** The answer engine: knowledge in, decisions out. Pure and deterministic; channels render what it decides. */
 export interface Engine {
-  /** Decides how to answer one question. */
-  decide(text: string): Decision;
+  /**
+   * Decides how to answer one question, in the conversation's context when there is one; the
+   * decision carries the context to pass with the next question.
+   */
+  decide(text: string, context?: ConversationContext): Decision;
   /** The answer of an intent or variant id (for buttons, slash commands and follow-ups). */
   answer(intentId: string): Answer;
   /** A decision that answers with the given intents, as a button press or slash command asks. */
@@ -25,6 +29,12 @@ export interface Engine {
   findItem(collectionId: string, name: string): string | undefined;
   readonly kb: KnowledgeBase;
   readonly config: EngineConfig;
+}
+
+/** A topic a follow-up leans on: its anchor words join the question's; `exclude`d ids are not candidates. */
+interface Anchor {
+  readonly id: string;
+  readonly exclude?: ReadonlySet<string>;
 }
 
 interface Target {
@@ -140,10 +150,25 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     };
   }
 
-  function decideWhole(text: string, allowParts: boolean): Decision {
+  // The words that stand for a topic when a follow-up leans on it: its keywords (or label), and a
+  // variant's first keyword, so "is that per hour?" after the entry salary stays with it.
+  const anchors = new Map<string, readonly string[]>();
+  function anchorTerms(id: string): readonly string[] {
+    let terms = anchors.get(id);
+    if (!terms) {
+      const target = targets.get(id);
+      const words = target ? [...(target.intent.keywords.length > 0 ? target.intent.keywords : [target.intent.label]), ...(target.variant?.keywords.slice(0, 1) ?? [])] : [];
+      anchors.set(id, (terms = matchTerms(analyzer.analyze(words.join(' ')))));
+    }
+    return terms;
+  }
+
+  function decideWhole(text: string, allowParts: boolean, anchor?: Anchor): Decision {
     const analysis = analyzer.analyze(text);
     const { terms } = analysis;
-    const ranked = matcher.rank(matchTerms(analysis));
+    const all = matcher.rank(anchor ? [...matchTerms(analysis), ...anchorTerms(anchor.id)] : matchTerms(analysis));
+    const excluded = anchor?.exclude ? [...anchor.exclude] : [];
+    const ranked = excluded.length > 0 ? all.filter((r) => !excluded.some((x) => within(r.label, x))) : all;
     // Numbers (years, figures such as "80k", reference numbers) say nothing about the topic.
     const topical = analysis.content.filter((t) => !/^\d+k?$/.test(t));
     const outside = matcher.outsideShare(topical.length > 0 ? topical : terms);
@@ -181,11 +206,12 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       .map((r) => topicOf(r.label));
     // A question with no content word ("a a a a", "the the", keyboard mashing squeezed to one
     // letter) names no topic: only small talk may answer it.
-    const noTopic = topical.length === 0 && top !== undefined && top.label !== NONE && !targets.get(top.label)!.intent.smallTalk;
+    const noTopic = !anchor && topical.length === 0 && top !== undefined && top.label !== NONE && !targets.get(top.label)!.intent.smallTalk;
     if (!top || top.label === NONE || noTopic || top.score < config.answerThreshold || (judgesOutside && outside > config.outsideShareLimit)) {
       const fill = topicList.filter((t) => !suggestions.some((s) => s.intent === t.intent));
       const offered = [...suggestions, ...fill].slice(0, config.fallbackSuggestions);
-      return { kind: 'fallback', text, intent: NONE, confidence: round(top?.score ?? 0), alternatives, suggestions: offered };
+      const reason = top?.label === NONE || (judgesOutside && outside > config.outsideShareLimit) ? 'outside' : 'unsure';
+      return { kind: 'fallback', text, intent: NONE, confidence: round(top?.score ?? 0), alternatives, suggestions: offered, reason };
     }
     const second = intents.find((r) => !related(r.label, top.label));
     const intent = targets.get(top.label)!.intent;
@@ -221,28 +247,48 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     return topical && asked.confidence >= config.partThreshold ? { ...asked, text } : whole;
   }
 
+  const followUps = new ContextResolver(kb, { keepsAbove: config.contextKeepsAbove, margin: config.clarifyMargin, answerThreshold: config.answerThreshold });
+  const followUpEngine: FollowUpEngine = {
+    decideAnchored: (text, id, exclude) => decideWhole(text, false, { id, ...(exclude ? { exclude } : {}) }),
+    decideAlone: (text) => decideWhole(text, false),
+    answerWith: (id, text) => decideIntentsFor([id], text),
+  };
+
+  /** The collection items a comparison named ("CPC vs RHIT"); other answers name what their answer leads with. */
+  function namedItems(decision: Decision, text: string): string[] {
+    if (decision.kind !== 'answer') return [];
+    const comparer = comparers.find((c) => c.variant.id === decision.intent);
+    if (!comparer) return [];
+    const terms = analyzer.analyze(text).terms;
+    return comparer.items.filter((item) => mentioned(terms, item.aliases)).map((item) => item.id);
+  }
+
+  function decideIntentsFor(intentIds: readonly string[], text = ''): Decision {
+    const known = intentIds.filter((id) => targets.has(id));
+    if (known.length === 0) {
+      return { kind: 'fallback', text, intent: NONE, confidence: 0, alternatives: [], suggestions: topicList.slice(0, config.fallbackSuggestions), reason: 'unsure' };
+    }
+    return { kind: 'answer', text, intent: known[0]!, confidence: 1, alternatives: [], answers: known.map((id) => render(targets.get(id)!)) };
+  }
+
   return {
     kb,
     config,
-    decide(input: string): Decision {
+    decide(input: string, context?: ConversationContext): Decision {
       const text = typeof input === 'string' ? input : '';
       if (findIdentifiers(text.slice(0, config.maxQuestionChars * 2)).length > 0) {
-        return { kind: 'privacy', text, intent: NONE, confidence: 1, alternatives: [], notice: kb.notices.privacy };
+        return { kind: 'privacy', text, intent: NONE, confidence: 1, alternatives: [], notice: kb.notices.privacy, ...(context ? { context } : {}) };
       }
-      return decideInContext(text);
+      const decided = followUps.resolve(text, decideInContext(text), context, followUpEngine);
+      const next = followUps.next(decided, context, namedItems(decided, text));
+      return next ? { ...decided, context: next } : decided;
     },
     answer(intentId: string): Answer {
       const target = targets.get(intentId);
       if (!target) throw new Error(`unknown intent "${intentId}": use one of ${[...targets.keys()].join(', ')}`);
       return render(target);
     },
-    decideIntents(intentIds: readonly string[], text = ''): Decision {
-      const known = intentIds.filter((id) => targets.has(id));
-      if (known.length === 0) {
-        return { kind: 'fallback', text, intent: NONE, confidence: 0, alternatives: [], suggestions: topicList.slice(0, config.fallbackSuggestions) };
-      }
-      return { kind: 'answer', text, intent: known[0]!, confidence: 1, alternatives: [], answers: known.map((id) => render(targets.get(id)!)) };
-    },
+    decideIntents: decideIntentsFor,
     topics: () => topicList,
     has: (id: string) => targets.has(id),
     terms: (text: string) => analyzer.analyze(text).content,

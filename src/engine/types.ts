@@ -55,12 +55,34 @@ export interface Intent {
   readonly variants: readonly Variant[];
   /** Greetings, thanks and the like: never offered as topics. */
   readonly smallTalk: boolean;
+  /** Answering it ends the conversation's context ("start over"). */
+  readonly clearsContext: boolean;
 }
 
 export interface Lexicon {
   readonly synonyms: Readonly<Record<string, readonly string[]>>;
   readonly fillers: readonly string[];
   readonly keep: readonly string[];
+  /** Cue words of follow-up questions (see `ContextCues`). */
+  readonly context: ContextCues;
+}
+
+/** How a question shows it leans on the conversation so far; words and phrases, data not code. */
+export interface ContextCues {
+  /** Openings that continue the last topic: "and for beginners?", "what about experienced?". */
+  readonly continues: readonly string[];
+  /** Words that point past what was named: "and the others?", "what else does AHIMA offer". */
+  readonly excludes: readonly string[];
+}
+
+/**
+ * What a conversation has established, small and serialisable: the last topic answered (intent or
+ * variant id) and the collection items it named (`certs.rhit`), so "who offers it?" and "and the
+ * others?" can be resolved. Channels keep it; the engine stores nothing.
+ */
+export interface ConversationContext {
+  readonly intent: string;
+  readonly named: readonly string[];
 }
 
 /** A slash command: the intent it answers with, and optionally a collection whose items it can name. */
@@ -153,10 +175,17 @@ interface DecisionBase {
   readonly confidence: number;
   /** The next best intents with their confidence, best first. */
   readonly alternatives: readonly Scored[];
+  /** The conversation's context after this question (none: nothing to carry on). */
+  readonly context?: ConversationContext;
 }
 
 export type Decision =
   | (DecisionBase & { readonly kind: 'answer'; readonly answers: readonly Answer[] })
   | (DecisionBase & { readonly kind: 'clarify'; readonly choices: readonly Topic[] })
-  | (DecisionBase & { readonly kind: 'fallback'; readonly suggestions: readonly Topic[] })
+  | (DecisionBase & {
+      readonly kind: 'fallback';
+      readonly suggestions: readonly Topic[];
+      /** `outside`: the question is about something the knowledge base does not cover (its own words say so); `unsure`: no topic is likely enough. */
+      readonly reason: 'outside' | 'unsure';
+    })
   | (DecisionBase & { readonly kind: 'privacy'; readonly notice: string });

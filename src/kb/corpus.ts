@@ -36,12 +36,13 @@ export function knowledgeBaseFromCorpus(corpus: TrainingCorpus): KnowledgeBase {
       followUps: [],
       variants: [],
       smallTalk: false,
+    clearsContext: false,
     }));
   return {
     knowledge: { career: { id: corpus.name ?? 'corpus', title: corpus.name ?? 'corpus' }, sources: {}, facts: {}, collections: {} },
     intents,
     negatives: corpus.intents[NONE] ?? [],
-    lexicon: { synonyms: {}, fillers: [], keep: [] },
+    lexicon: { synonyms: {}, fillers: [], keep: [], context: { continues: [], excludes: [] } },
     commands: [],
     guides: [],
     notices: { privacy: 'Please do not share personal information.', rateLimited: 'Please slow down.' },

@@ -53,6 +53,8 @@ export const intentSchema = z.strictObject({
   followUps: z.array(z.string()).max(3, 'takes at most 3 follow-ups').optional(),
   variants: z.array(variantSchema).optional(),
   smallTalk: z.boolean().optional(),
+  /** Answering it ends the conversation's context ("start over"). */
+  clearsContext: z.boolean().optional(),
 });
 
 const guideSchema = z.strictObject({
@@ -94,6 +96,14 @@ export const intentFileSchema = z
         synonyms: z.record(z.string(), z.array(text)).optional(),
         fillers: z.array(text).optional(),
         keep: z.array(text).optional(),
+        context: z
+          .strictObject({
+            /** Openings that continue the last topic ("and ...", "what about ..."). */
+            continues: z.array(text).optional(),
+            /** Words that point past what was named ("the others", "what else"). */
+            excludes: z.array(text).optional(),
+          })
+          .optional(),
       })
       .optional(),
   })

@@ -90,7 +90,7 @@ export function buildKnowledgeBase(
   const commands: Command[] = [];
   const guides: Guide[] = [];
   const notices: Partial<Notices> = {};
-  const lexicon: { synonyms: Record<string, string[]>; fillers: string[]; keep: string[] } = { synonyms: {}, fillers: [], keep: [] };
+  const lexicon = { synonyms: {} as Record<string, string[]>, fillers: [] as string[], keep: [] as string[], context: { continues: [] as string[], excludes: [] as string[] } };
   const where = new Map<string, string>();
   const utteranceOwner = new Map<string, string>();
   const claim = (utterance: string, owner: string, file: string, path: string): void => {
@@ -110,6 +110,8 @@ export function buildKnowledgeBase(
     }
     lexicon.fillers.push(...(data.lexicon?.fillers ?? []));
     lexicon.keep.push(...(data.lexicon?.keep ?? []));
+    lexicon.context.continues.push(...(data.lexicon?.context?.continues ?? []));
+    lexicon.context.excludes.push(...(data.lexicon?.context?.excludes ?? []));
     (data.intents ?? []).forEach((raw, i) => {
       const at = `intents[${i}]`;
       for (const vid of [raw.id, ...(raw.variants ?? []).map((v) => v.id)]) {
@@ -136,6 +138,7 @@ export function buildKnowledgeBase(
         followUps: raw.followUps ?? [],
         variants: raw.variants ?? [],
         smallTalk: raw.smallTalk ?? false,
+        clearsContext: raw.clearsContext ?? false,
       });
     });
   }
