@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/engine.js';
+import type { ConversationContext } from '../engine/types.js';
 import { decisionText } from '../render/plain-text.js';
 
 /** The JSON object `faqbot ask --json` writes for one question. */
@@ -10,14 +11,34 @@ export interface AskResult {
   readonly alternatives: readonly { intent: string; confidence: number }[];
 }
 
-/** Decides one question and shapes it as the CLI's JSON contract. */
-export function askResult(engine: Engine, text: string): AskResult {
-  const d = engine.decide(text);
+/** Decides one question (in a conversation's context, when given) and shapes it as the CLI's JSON contract. */
+export function askResult(engine: Engine, text: string, context?: ConversationContext): AskResult & { readonly context?: ConversationContext } {
+  const d = engine.decide(text, context);
   return {
+    ...(d.context ? { context: d.context } : {}),
     text,
     intent: d.intent,
     confidence: d.confidence,
     answer: decisionText(d, undefined, false),
     alternatives: d.alternatives.filter((a) => a.intent !== d.intent).map((a) => ({ intent: a.intent, confidence: a.confidence })),
   };
+}
+
+/** One input line of `ask --json`: plain text, or `{"text": "...", "conversation": "c1"}`. */
+export interface AskLine {
+  readonly text: string;
+  readonly conversation?: string;
+}
+
+/** Reads an input line: a JSON object with a string `text` is a turn of its `conversation`; anything else is plain text. */
+export function parseAskLine(line: string): AskLine {
+  if (!line.trimStart().startsWith('{')) return { text: line };
+  try {
+    const value = JSON.parse(line) as { text?: unknown; conversation?: unknown };
+    if (typeof value.text !== 'string') return { text: line };
+    const conversation = typeof value.conversation === 'string' || typeof value.conversation === 'number' ? String(value.conversation) : undefined;
+    return { text: value.text, ...(conversation !== undefined ? { conversation } : {}) };
+  } catch {
+    return { text: line };
+  }
 }

@@ -6,20 +6,24 @@ import { loadEngine, knowledgeDirs } from '../app/knowledge.js';
 import { DEFAULT_CONFIG } from '../engine/config.js';
 import type { Engine } from '../engine/engine.js';
 import { evaluate, parseLabelled } from '../eval/evaluate.js';
+import { evaluateDialogues, isDialogueSource, parseDialogues } from '../eval/dialogues.js';
 import { KnowledgeBaseError } from '../kb/errors.js';
 import { loadKnowledgeBase } from '../kb/load.js';
 import { staleFacts } from '../kb/validate.js';
 import { decisionText, type TextStyle } from '../render/plain-text.js';
-import { askResult } from './json-lines.js';
+import { askResult, parseAskLine } from './json-lines.js';
+import type { ConversationContext } from '../engine/types.js';
 import { createEngine } from '../engine/engine.js';
 import { knowledgeBaseFromCorpus, parseCorpus } from '../kb/corpus.js';
 
 const USAGE = `faqbot: the career FAQ assistant in a terminal
 
   faqbot ask "question"        answer one question
-  faqbot ask --json            read one question per stdin line, write one JSON object per line
-  faqbot chat                  ask questions interactively (Ctrl-D or "quit" to leave)
-  faqbot eval FILE.jsonl       in-scope accuracy, out-of-scope recall and each miss
+  faqbot ask --json            read one question per stdin line, write one JSON object per line;
+                               a line {"text": "...", "conversation": "c1"} is a turn of conversation c1
+  faqbot chat                  a conversation: follow-ups in context (Ctrl-D or "quit" to leave)
+  faqbot eval FILE.jsonl       in-scope accuracy, out-of-scope recall and each miss; on a dialogue
+                               file ({"id","turns":[...]} lines), follow-up and standalone accuracy
   faqbot check [--max-age D]   validate knowledge/ and intents/; warn on facts older than D days
   faqbot report [--days D]     what candidates asked over D days (default 30) from the question store
                                (DATA_DIR or DATABASE_URL); --json for one JSON object
@@ -35,13 +39,24 @@ async function* stdinLines(): AsyncGenerator<string> {
   for await (const line of rl) yield line;
 }
 
+/**
+ * One answer per input line, in order. Lines of the same `conversation` are answered as one
+ * conversation (its context kept here, in memory), whatever lines of others come between them.
+ */
 async function askJson(engine: Engine): Promise<void> {
+  const contexts = new Map<string, ConversationContext>();
   for await (const line of stdinLines()) {
+    const { text, conversation } = parseAskLine(line);
     let out: string;
     try {
-      out = JSON.stringify(askResult(engine, line));
+      const { context, ...result } = askResult(engine, text, conversation === undefined ? undefined : contexts.get(conversation));
+      if (conversation !== undefined) {
+        if (context) contexts.set(conversation, context);
+        else contexts.delete(conversation);
+      }
+      out = JSON.stringify({ ...(conversation !== undefined ? { conversation } : {}), ...result });
     } catch (error) {
-      out = JSON.stringify({ text: line, intent: 'none', confidence: 0, answer: '', alternatives: [], error: (error as Error).message });
+      out = JSON.stringify({ text, intent: 'none', confidence: 0, answer: '', alternatives: [], error: (error as Error).message });
     }
     process.stdout.write(`${out}\n`);
   }
@@ -55,16 +70,37 @@ async function chat(engine: Engine): Promise<void> {
   rl.setPrompt('you> ');
   console.log('Ask about this career. Type "quit" to leave.');
   prompt();
+  let context: ConversationContext | undefined;
   for await (const line of rl) {
     if (/^\s*(quit|exit)\s*$/i.test(line)) break;
-    console.log(`\n${decisionText(engine.decide(line), style)}\n`);
+    const decision = engine.decide(line, context);
+    context = decision.context;
+    console.log(`\n${decisionText(decision, style)}\n`);
     prompt();
   }
   rl.close();
 }
 
+function evalDialogues(engine: Engine, file: string, source: string, json: boolean): void {
+  const report = evaluateDialogues(parseDialogues(source, file), (t, c) => engine.decide(t, c));
+  if (json) {
+    console.log(JSON.stringify({ eval: file, ...report }));
+    return;
+  }
+  for (const m of report.misses) {
+    const where = `${m.dialogue} turn ${m.turn}${m.followUp ? ` (follow-up after ${m.context ?? 'nothing'})` : ''}`;
+    console.log(`miss: ${where}: ${JSON.stringify(m.text)} expected ${m.expected.join('|')} got ${m.predicted}`);
+  }
+  console.log(`dialogues: ${report.dialogues} (${report.turns} turns: ${report.followUps} follow-ups, ${report.standalone} standalone)`);
+  console.log(`follow-up accuracy: ${report.followUpAccuracy.toFixed(3)}`);
+  console.log(`standalone accuracy: ${report.standaloneAccuracy.toFixed(3)}`);
+  console.log(`out-of-scope follow-ups caught: ${Math.round(report.oosFollowUpRecall * report.oosFollowUps)}/${report.oosFollowUps}`);
+}
+
 function evalFile(engine: Engine, file: string, json: boolean): void {
-  const report = evaluate(parseLabelled(readFileSync(file, 'utf8'), file), (t) => engine.decide(t));
+  const source = readFileSync(file, 'utf8');
+  if (isDialogueSource(source)) return evalDialogues(engine, file, source, json);
+  const report = evaluate(parseLabelled(source, file), (t) => engine.decide(t));
   if (json) {
     console.log(JSON.stringify({ eval: file, ...report }));
     return;

@@ -34,6 +34,46 @@ describe('faqbot CLI', () => {
     }
   });
 
+  it('ask --json: lines of one conversation are answered in its context, even with other conversations between them', () => {
+    const input = [
+      { text: 'tell me about the CPC', conversation: 'a' },
+      { text: "what's the median salary", conversation: 'b' },
+      { text: 'who offers it?', conversation: 'a' },
+      { text: 'and for beginners?', conversation: 'b' },
+      { text: 'start over', conversation: 'a' },
+      { text: 'who offers it?', conversation: 'a' },
+    ].map((l) => JSON.stringify(l));
+    const r = run(['ask', '--json'], `${input.join('\n')}\nwho offers it?\n`);
+    expect(r.code).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => [o.conversation, o.intent])).toEqual([
+      ['a', 'certs.cpc'],
+      ['b', 'salary.median'],
+      ['a', 'certs.cpc'],
+      ['b', 'salary.entry'],
+      ['a', 'chat.restart'],
+      ['a', 'certs.cpc'],
+      [undefined, 'certs.cpc'],
+    ]);
+    expect(out[5].answer).toMatch(/^Did you mean/);
+    expect(out[6].answer).toMatch(/^Did you mean/);
+  });
+
+  it('eval on a dialogue file reports follow-up and standalone accuracy and each miss', () => {
+    const r = run(['eval', join(ROOT, 'tests', 'fixtures', 'dialogues.jsonl'), '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ dialogues: 30, followUps: 56, standalone: 50 });
+    for (const m of report.misses) expect(Object.keys(m)).toEqual(expect.arrayContaining(['dialogue', 'turn', 'text', 'expected', 'predicted']));
+  });
+
+  it('chat keeps the conversation: a follow-up is answered in context', () => {
+    const r = run(['chat'], 'tell me about the CPC\nwho offers it?\nquit\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('Did you mean');
+    expect(r.stdout.match(/offered by AAPC/g)).toHaveLength(2);
+  });
+
   it('ask --json: hostile lines (control characters, markup, huge lines) each still get their JSON line', () => {
     const lines = ['<script>alert(1)</script>', '\u0007\u0000 sal\u200Bary', `what is the salary ${'pay '.repeat(30_000)}`, "'; DROP TABLE x; --", '🤔💰'];
     const r = run(['ask', '--json'], `${lines.join('\n')}\n`);
