@@ -30,7 +30,7 @@ export class Outcomes {
   ) {}
 
   /** Logs and stores one question's outcome; the stored id, for the feedback buttons. */
-  async question(channel: 'slack' | 'web', userId: string, decision: Decision): Promise<string | undefined> {
+  async question(channel: 'slack' | 'web' | 'cli', userId: string, decision: Decision): Promise<string | undefined> {
     const userKey = this.userKey(userId);
     logQuestion(this.logger, channel, userKey, decision);
     if (!this.store) return undefined;

@@ -11,6 +11,7 @@ import type { EditResult } from '../kb/edit.js';
 import { createHttpServer, type Route } from '../server/http.js';
 import { createWebBot } from '../web/bot.js';
 import { RateLimiter } from './rate-limit.js';
+import { ConversationService, memoryContexts, storedContexts } from './conversation.js';
 import { userKeyer } from './question-log.js';
 import { webRoutes } from '../web/routes.js';
 import { Sessions } from '../web/session.js';
@@ -41,15 +42,22 @@ export interface RunningApp {
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const outcomes = new Outcomes(logger, userKeyer(config.userKeySalt), options.store, options.recordFeedback);
-  // One limiter: keys are Slack user ids and web session ids, so each person has one budget.
-  const limiter = new RateLimiter(config.ratePerMinute);
-  const web = createWebBot(options.engine, logger, outcomes);
-  const routes: Route[] = [...webRoutes(web, new Sessions(config.sessionSecret, config.sessionTtlHours), limiter, () => options.engine().kb.notices)];
+  // One service for every channel, with one limiter: keys are Slack user ids and web session ids, so each person has one budget.
+  const conversations = new ConversationService({
+    engine: options.engine,
+    contexts: options.store ? storedContexts(options.store) : memoryContexts(),
+    outcomes,
+    limiter: new RateLimiter(config.ratePerMinute),
+    logger,
+    ...(config.contextTtlMinutes ? { contextTtlMinutes: config.contextTtlMinutes } : {}),
+  });
+  const web = createWebBot(options.engine, logger, outcomes, conversations);
+  const routes: Route[] = [...webRoutes(web, new Sessions(config.sessionSecret, config.sessionTtlHours), conversations, () => options.engine().kb.notices)];
   let slack: SlackApp | undefined;
   if (config.slack) {
     const deps = createSlackDeps(options.engine, logger, {
       outcomes,
-      limiter,
+      conversations,
       ...(options.store ? { store: options.store } : {}),
       advisorUserIds: config.advisorUserIds,
       ...(config.advisorChannelId ? { advisorChannelId: config.advisorChannelId } : {}),

@@ -1,5 +1,4 @@
-import type { Engine } from '../engine/engine.js';
-import type { ConversationContext } from '../engine/types.js';
+import type { Decision } from '../engine/types.js';
 import { decisionText } from '../render/plain-text.js';
 
 /** The JSON object `faqbot ask --json` writes for one question. */
@@ -11,11 +10,9 @@ export interface AskResult {
   readonly alternatives: readonly { intent: string; confidence: number }[];
 }
 
-/** Decides one question (in a conversation's context, when given) and shapes it as the CLI's JSON contract. */
-export function askResult(engine: Engine, text: string, context?: ConversationContext): AskResult & { readonly context?: ConversationContext } {
-  const d = engine.decide(text, context);
+/** Shapes one decided question as the CLI's JSON contract. */
+export function askResult(text: string, d: Decision): AskResult {
   return {
-    ...(d.context ? { context: d.context } : {}),
     text,
     intent: d.intent,
     confidence: d.confidence,

@@ -12,7 +12,7 @@ import { loadKnowledgeBase } from '../kb/load.js';
 import { staleFacts } from '../kb/validate.js';
 import { decisionText, type TextStyle } from '../render/plain-text.js';
 import { askResult, parseAskLine } from './json-lines.js';
-import type { ConversationContext } from '../engine/types.js';
+import { ConversationService, memoryContexts } from '../app/conversation.js';
 import { createEngine } from '../engine/engine.js';
 import { knowledgeBaseFromCorpus, parseCorpus } from '../kb/corpus.js';
 
@@ -41,20 +41,18 @@ async function* stdinLines(): AsyncGenerator<string> {
 
 /**
  * One answer per input line, in order. Lines of the same `conversation` are answered as one
- * conversation (its context kept here, in memory), whatever lines of others come between them.
+ * conversation (its context kept in this process's memory), whatever lines of others come
+ * between them; a plain line is a conversation of its own.
  */
 async function askJson(engine: Engine): Promise<void> {
-  const contexts = new Map<string, ConversationContext>();
+  const conversations = new ConversationService({ engine: () => engine, contexts: memoryContexts() });
+  let n = 0;
   for await (const line of stdinLines()) {
     const { text, conversation } = parseAskLine(line);
     let out: string;
     try {
-      const { context, ...result } = askResult(engine, text, conversation === undefined ? undefined : contexts.get(conversation));
-      if (conversation !== undefined) {
-        if (context) contexts.set(conversation, context);
-        else contexts.delete(conversation);
-      }
-      out = JSON.stringify({ ...(conversation !== undefined ? { conversation } : {}), ...result });
+      const { decision } = await conversations.answer({ channel: 'cli', conversation: conversation === undefined ? `line:${++n}` : `c:${conversation}`, user: 'cli', text });
+      out = JSON.stringify({ ...(conversation !== undefined ? { conversation } : {}), ...askResult(text, decision) });
     } catch (error) {
       out = JSON.stringify({ text, intent: 'none', confidence: 0, answer: '', alternatives: [], error: (error as Error).message });
     }
@@ -63,6 +61,7 @@ async function askJson(engine: Engine): Promise<void> {
 }
 
 async function chat(engine: Engine): Promise<void> {
+  const conversations = new ConversationService({ engine: () => engine, contexts: memoryContexts() });
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const prompt = (): void => {
     if (process.stdin.isTTY) rl.prompt();
@@ -70,11 +69,9 @@ async function chat(engine: Engine): Promise<void> {
   rl.setPrompt('you> ');
   console.log('Ask about this career. Type "quit" to leave.');
   prompt();
-  let context: ConversationContext | undefined;
   for await (const line of rl) {
     if (/^\s*(quit|exit)\s*$/i.test(line)) break;
-    const decision = engine.decide(line, context);
-    context = decision.context;
+    const { decision } = await conversations.answer({ channel: 'cli', conversation: 'chat', user: 'cli', text: line });
     console.log(`\n${decisionText(decision, style)}\n`);
     prompt();
   }

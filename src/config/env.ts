@@ -34,6 +34,8 @@ export interface AppConfig {
   readonly sessionSecret?: string;
   /** Hours a web chat session lasts from its start (default 24). */
   readonly sessionTtlHours?: number;
+  /** Minutes of silence after which a conversation's context is forgotten (default 30). */
+  readonly contextTtlMinutes?: number;
   readonly slack?: SlackConfig;
 }
 
@@ -102,6 +104,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const ttlText = value('SESSION_TTL_HOURS') ?? '24';
   const sessionTtlHours = Number(ttlText);
   if (!/^\d+$/.test(ttlText) || sessionTtlHours < 1 || sessionTtlHours > 24 * 365) problems.push(`SESSION_TTL_HOURS must be a whole number of hours from 1 to 8760, not "${ttlText}"`);
+  const contextText = value('CONTEXT_TTL_MINUTES') ?? '30';
+  const contextTtlMinutes = Number(contextText);
+  if (!/^\d+$/.test(contextText) || contextTtlMinutes < 1 || contextTtlMinutes > 24 * 60) problems.push(`CONTEXT_TTL_MINUTES must be a whole number of minutes from 1 to 1440, not "${contextText}"`);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -116,6 +121,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     advisorChannelId,
     sessionSecret,
     sessionTtlHours,
+    contextTtlMinutes,
     slack,
   };
 }

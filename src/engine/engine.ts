@@ -17,8 +17,11 @@ export interface Engine {
   decide(text: string, context?: ConversationContext): Decision;
   /** The answer of an intent or variant id (for buttons, slash commands and follow-ups). */
   answer(intentId: string): Answer;
-  /** A decision that answers with the given intents, as a button press or slash command asks. */
-  decideIntents(intentIds: readonly string[], text?: string): Decision;
+  /**
+   * A decision that answers with the given intents, as a button press or slash command asks; with
+   * a conversation's context, the decision carries the context after it (the pressed topic).
+   */
+  decideIntents(intentIds: readonly string[], text?: string, context?: ConversationContext): Decision;
   /** The topics the engine can answer, for menus and fallbacks. */
   topics(): readonly Topic[];
   /** Whether an id names an intent or a variant. */
@@ -288,7 +291,11 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       if (!target) throw new Error(`unknown intent "${intentId}": use one of ${[...targets.keys()].join(', ')}`);
       return render(target);
     },
-    decideIntents: decideIntentsFor,
+    decideIntents(intentIds: readonly string[], text = '', context?: ConversationContext): Decision {
+      const decided = decideIntentsFor(intentIds, text);
+      const next = followUps.next(decided, context, []);
+      return next ? { ...decided, context: next } : decided;
+    },
     topics: () => topicList,
     has: (id: string) => targets.has(id),
     terms: (text: string) => analyzer.analyze(text).content,

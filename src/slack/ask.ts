@@ -20,24 +20,25 @@ export interface Question {
  * outcome with the question redacted.
  */
 export async function answerInConversation(deps: SlackDeps, client: webApi.WebClient, q: Question, options: AnswerOptions = { feedback: true }): Promise<Decision | null> {
-  const verdict = deps.limiter.check(q.user);
-  if (verdict === 'drop') return null;
-  const engine = deps.engine();
-  if (verdict === 'notice') {
-    const notice = buildNoticeBlocks(engine.kb.notices.rateLimited);
+  const where = { channel: q.channel, ...(q.threadTs ? { threadTs: q.threadTs } : {}) };
+  const caseOf = (decision: Decision) => ({ question: loggableQuestion(decision), ...where });
+  const advisors = deps.advisors.channelId;
+  const triage = advisors ? (decision: Decision) => postTriage(client, advisors, deps.engine(), deps.triage, caseOf(decision), 'unanswered') : undefined;
+  const asked = await deps.conversations.ask({ channel: 'slack', conversation: conversationOf(q), user: q.user, text: q.text }, triage);
+  if (asked.kind === 'limited') {
+    if (asked.verdict === 'drop') return null;
+    const notice = buildNoticeBlocks(deps.engine().kb.notices.rateLimited);
     if (q.channel.startsWith('D')) await postMessage(client, q.channel, notice, q.threadTs);
     else await client.chat.postEphemeral({ channel: q.channel, user: q.user, text: notice.text, blocks: notice.blocks as never, ...(q.threadTs ? { thread_ts: q.threadTs } : {}) });
     return null;
   }
-  const decision = engine.decide(q.text);
-  const recordId = await deps.outcomes.question('slack', q.user, decision);
-  await postMessage(client, q.channel, buildDecisionBlocks(decision, { ...options, recordId }), q.threadTs);
-  const triageCase = { question: loggableQuestion(decision), channel: q.channel, ...(q.threadTs ? { threadTs: q.threadTs } : {}) };
-  if (recordId) deps.triage.put(triageCase, recordId);
-  if (decision.kind === 'fallback' && deps.advisors.channelId && decision.text.trim() !== '') {
-    await postTriage(client, deps.advisors.channelId, engine, deps.triage, triageCase, 'unanswered').catch((error: Error) =>
-      deps.logger.error({ err: error }, 'could not post a question for advisor triage'),
-    );
-  }
+  const { decision, record } = asked;
+  await postMessage(client, q.channel, buildDecisionBlocks(decision, { ...options, ...(record ? { recordId: record } : {}) }), q.threadTs);
+  if (record) deps.triage.put(caseOf(decision), record);
   return decision;
+}
+
+/** The conversation a Slack message belongs to: its thread, or the DM itself. */
+export function conversationOf(where: { readonly channel: string; readonly threadTs?: string }): string {
+  return where.threadTs ? `slack:${where.channel}:${where.threadTs}` : `slack:${where.channel}`;
 }

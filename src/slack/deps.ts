@@ -8,6 +8,7 @@ import type { Store } from '../store/types.js';
 import type { EditResult } from '../kb/edit.js';
 import { TriageCases } from './triage.js';
 import { Once } from '../app/once.js';
+import { ConversationService, memoryContexts, storedContexts } from '../app/conversation.js';
 
 /** What every Slack listener needs; passed to each `register` so listeners hold no globals. */
 export interface SlackDeps {
@@ -20,8 +21,8 @@ export interface SlackDeps {
   readonly threads: SeenSet;
   /** Where questions and feedback are logged and stored. */
   readonly outcomes: Outcomes;
-  /** Questions per person per minute. */
-  readonly limiter: RateLimiter;
+  /** The path every question takes (rate limit, context, decide, record, triage), shared with the web chat. */
+  readonly conversations: ConversationService;
   /** Where question outcomes are kept (reports); none: logs only. */
   readonly store?: Store;
   /** Advisors' Slack ids and the channel their triage goes to. */
@@ -36,7 +37,7 @@ export interface SlackDeps {
 
 export interface SlackDepsOptions {
   readonly outcomes?: Outcomes;
-  readonly limiter?: RateLimiter;
+  readonly conversations?: ConversationService;
   readonly store?: Store;
   readonly advisorUserIds?: readonly string[];
   readonly advisorChannelId?: string;
@@ -45,13 +46,16 @@ export interface SlackDepsOptions {
 
 /** Default dependencies around an engine. */
 export function createSlackDeps(engine: () => Engine, logger: Logger, options: SlackDepsOptions = {}): SlackDeps {
+  const outcomes = options.outcomes ?? new Outcomes(logger, userKeyer());
   return {
     engine,
     logger,
     answered: new SeenSet(10_000),
     threads: new SeenSet(10_000),
-    outcomes: options.outcomes ?? new Outcomes(logger, userKeyer()),
-    limiter: options.limiter ?? new RateLimiter(20),
+    outcomes,
+    conversations:
+      options.conversations ??
+      new ConversationService({ engine, contexts: options.store ? storedContexts(options.store) : memoryContexts(), outcomes, limiter: new RateLimiter(20), logger }),
     ...(options.store ? { store: options.store } : {}),
     advisors: { userIds: new Set(options.advisorUserIds ?? []), ...(options.advisorChannelId ? { channelId: options.advisorChannelId } : {}) },
     triage: new TriageCases(),

@@ -32,4 +32,17 @@ export const MIGRATIONS: readonly { readonly version: number; readonly sql: read
       'CREATE INDEX claims_expires_at ON claims (expires_at)',
     ],
   },
+  {
+    version: 3,
+    sql: [
+      // Small state that must outlive a request and be shared by instances (conversation context,
+      // ...), each entry with its expiry.
+      `CREATE TABLE state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        expires_at BIGINT NOT NULL
+      )`,
+      'CREATE INDEX state_expires_at ON state (expires_at)',
+    ],
+  },
 ];

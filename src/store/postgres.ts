@@ -57,6 +57,22 @@ export class PostgresStore implements Store {
     return (r.rowCount ?? 0) > 0;
   }
 
+  async getState(key: string): Promise<string | null> {
+    const r = await this.pool.query<{ value: string }>('SELECT value FROM state WHERE key = $1 AND expires_at > $2', [key, Date.now()]);
+    return r.rows[0]?.value ?? null;
+  }
+
+  async setState(key: string, value: string, expiresAtMs: number): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO state (key, value, expires_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, expires_at = EXCLUDED.expires_at',
+      [key, value, expiresAtMs],
+    );
+  }
+
+  async deleteState(key: string): Promise<void> {
+    await this.pool.query('DELETE FROM state WHERE key = $1', [key]);
+  }
+
   async since(sinceMs: number): Promise<StoredQuestion[]> {
     const r = await this.pool.query<Row>('SELECT * FROM questions WHERE at >= $1 ORDER BY at, id', [sinceMs]);
     return r.rows.map(fromRow);
@@ -64,6 +80,7 @@ export class PostgresStore implements Store {
 
   async purgeBefore(cutoffMs: number): Promise<number> {
     await this.pool.query('DELETE FROM claims WHERE expires_at <= $1', [Date.now()]);
+    await this.pool.query('DELETE FROM state WHERE expires_at <= $1', [Date.now()]);
     const r = await this.pool.query('DELETE FROM questions WHERE at < $1', [cutoffMs]);
     return r.rowCount ?? 0;
   }

@@ -81,12 +81,26 @@ export class SqliteStore implements Store {
     return this.db.prepare('INSERT OR IGNORE INTO claims (key, expires_at) VALUES (?, ?)').run(key, expiresAtMs).changes > 0;
   }
 
+  async getState(key: string): Promise<string | null> {
+    const row = this.db.prepare('SELECT value FROM state WHERE key = ? AND expires_at > ?').get(key, Date.now()) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  async setState(key: string, value: string, expiresAtMs: number): Promise<void> {
+    this.db.prepare('INSERT INTO state (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at').run(key, value, expiresAtMs);
+  }
+
+  async deleteState(key: string): Promise<void> {
+    this.db.prepare('DELETE FROM state WHERE key = ?').run(key);
+  }
+
   async since(sinceMs: number): Promise<StoredQuestion[]> {
     return (this.db.prepare('SELECT * FROM questions WHERE at >= ? ORDER BY at, id').all(sinceMs) as Row[]).map(fromRow);
   }
 
   async purgeBefore(cutoffMs: number): Promise<number> {
     this.db.prepare('DELETE FROM claims WHERE expires_at <= ?').run(Date.now());
+    this.db.prepare('DELETE FROM state WHERE expires_at <= ?').run(Date.now());
     return this.db.prepare('DELETE FROM questions WHERE at < ?').run(cutoffMs).changes;
   }
 

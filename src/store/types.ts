@@ -37,9 +37,14 @@ export interface Store {
    * (atomic, so two instances racing on one key get one true). Expired claims are purged.
    */
   claim(key: string, expiresAtMs: number): Promise<boolean>;
+  /** The value kept under `key`, or null when there is none or it expired. */
+  getState(key: string): Promise<string | null>;
+  /** Keeps `value` under `key` until `expiresAtMs`, replacing what was there. */
+  setState(key: string, value: string, expiresAtMs: number): Promise<void>;
+  deleteState(key: string): Promise<void>;
   /** Every question asked at or after `sinceMs`, oldest first. */
   since(sinceMs: number): Promise<StoredQuestion[]>;
-  /** Deletes questions asked before `cutoffMs` (and expired claims); returns how many questions. */
+  /** Deletes questions asked before `cutoffMs` (and expired claims and state); returns how many questions. */
   purgeBefore(cutoffMs: number): Promise<number>;
   close(): Promise<void>;
 }

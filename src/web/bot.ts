@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Engine } from '../engine/engine.js';
 import type { Logger } from '../log/logger.js';
 import type { Outcomes } from '../app/outcomes.js';
+import type { ConversationService } from '../app/conversation.js';
+import type { Decision } from '../engine/types.js';
 import { SessionWebAdapter } from './adapter.js';
 import { buildGuideDialog, guideDialogId } from './guide-dialog.js';
 import { buildWebReply, buildWebText } from './render-web.js';
@@ -65,7 +67,7 @@ function withTimeout(work: Promise<unknown>, ms: number): Promise<unknown> {
 }
 
 /** The web chat's Botkit controller: the engine's answers, topic buttons, feedback and the guides as dialogs. */
-export function createWebBot(engine: () => Engine, logger: Logger, outcomes: Outcomes): WebBot {
+export function createWebBot(engine: () => Engine, logger: Logger, outcomes: Outcomes, conversations: ConversationService): WebBot {
   const adapter = new SessionWebAdapter();
   const controller = new Botkit({ adapter, disable_webserver: true, disable_console: true } as never);
   for (const guide of engine().kb.guides) controller.addDialog(buildGuideDialog(controller, guide, engine, logger));
@@ -73,8 +75,12 @@ export function createWebBot(engine: () => Engine, logger: Logger, outcomes: Out
   controller.on('message', guarded(logger, async (bot: BotWorker, message: BotkitMessage) => {
     const current = engine();
     const topic = typeof message.topic === 'string' ? message.topic : undefined;
-    const decision = topic && current.has(topic) ? current.decideIntents([topic], message.text ?? '') : current.decide(message.text ?? '');
-    const record = topic ? undefined : await outcomes.question('web', message.user, decision);
+    const conversation = `web:${message.user}`;
+    const text = typeof message.text === 'string' ? message.text : '';
+    let decision: Decision;
+    let record: string | undefined;
+    if (topic && current.has(topic)) decision = await conversations.topic(conversation, [topic], text);
+    else ({ decision, record } = await conversations.answer({ channel: 'web', conversation, user: message.user, text }));
     const guide = decision.kind === 'answer' ? decision.answers[0]!.guide : undefined;
     if (guide && current.kb.guides.some((g) => g.id === guide)) {
       await bot.beginDialog(guideDialogId(current.kb.guides.find((g) => g.id === guide)!));

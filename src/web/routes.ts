@@ -5,7 +5,7 @@ import { PROJECT_ROOT } from '../app/knowledge.js';
 import { closeAfterAnswer, closeIfBodyUnread, sendJson, type Route } from '../server/http.js';
 import type { WebBot, WebTurn } from './bot.js';
 import type { Sessions } from './session.js';
-import type { RateLimiter } from '../app/rate-limit.js';
+import type { ConversationService } from '../app/conversation.js';
 import type { Notices } from '../engine/types.js';
 import { buildWebText } from './render-web.js';
 
@@ -91,7 +91,7 @@ function serveAsset(file: string, sessions: Sessions) {
 }
 
 /** The web chat's routes: the page, its assets, and POST /api/messages (Botkit's web adapter, webhook mode). */
-export function webRoutes(bot: WebBot, sessions: Sessions, limiter: RateLimiter, notices: () => Notices): Route[] {
+export function webRoutes(bot: WebBot, sessions: Sessions, conversations: ConversationService, notices: () => Notices): Route[] {
   const assets = Object.entries(ASSETS).map(([path, file]) => ({ method: 'GET', path, handler: serveAsset(file, sessions) }));
   const messages: Route = {
     method: 'POST',
@@ -111,7 +111,7 @@ export function webRoutes(bot: WebBot, sessions: Sessions, limiter: RateLimiter,
         throw error;
       }
       if (turn.type === 'message') {
-        const verdict = limiter.check(turn.user);
+        const verdict = conversations.admit(turn.user);
         if (verdict === 'notice') {
           sendJson(res, 200, [buildWebText(notices().rateLimited)]);
           return;

@@ -87,6 +87,21 @@ for (const backend of backends) {
       expect((await store.since(0))[0]!.helpful).toBe(true);
     });
 
+    it('state is kept under its key until it expires, replaced by a later write, and deleted on request', async () => {
+      const key = `ctx:${Math.random()}`;
+      const now = Date.now();
+      expect(await store.getState(key)).toBeNull();
+      await store.setState(key, '{"intent":"salary"}', now + 60_000);
+      expect(await store.getState(key)).toBe('{"intent":"salary"}');
+      await store.setState(key, '{"intent":"certs.cpc"}', now + 60_000);
+      expect(await store.getState(key)).toBe('{"intent":"certs.cpc"}');
+      await store.setState(key, 'old', now - 1);
+      expect(await store.getState(key)).toBeNull();
+      await store.setState(key, 'again', now + 60_000);
+      await store.deleteState(key);
+      expect(await store.getState(key)).toBeNull();
+    });
+
     it('a claim is won once until it expires, also by racing callers', async () => {
       const key = `test:${Math.random()}`;
       const now = Date.now();

@@ -4,6 +4,7 @@ import { buildDecisionBlocks, buildNoticeBlocks } from '../../blocks/render-bloc
 import type { SlackDeps } from '../../deps.js';
 import { postMessage } from '../../post.js';
 import { postTriage } from '../../triage.js';
+import { conversationOf } from '../../ask.js';
 
 /** How long a record's "not helpful" triage post is remembered (past the store's retention is moot). */
 const TRIAGE_ONCE_MS = 90 * 24 * 60 * 60 * 1000;
@@ -21,15 +22,17 @@ export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(actionPattern(ACTION.topic), async ({ ack, body, action, client, respond, logger }) => {
     await ack();
     try {
-      const decision = deps.engine().decideIntents([action.value ?? '']);
       const container = body.container as Container;
+      const inDm = container.channel_id?.startsWith('D') === true;
+      const thread = container.thread_ts ?? (inDm ? undefined : container.message_ts);
+      // A topic pressed in a conversation becomes its topic, so "who offers it?" follows on from the button.
+      const conversation = container.channel_id && !container.is_ephemeral ? conversationOf({ channel: container.channel_id, ...(thread ? { threadTs: thread } : {}) }) : `slack:command:${body.user.id}`;
+      const decision = await deps.conversations.topic(conversation, [action.value ?? '']);
       if (container.is_ephemeral || !container.channel_id) {
         if (container.type === 'view') await postMessage(client, body.user.id, buildDecisionBlocks(decision, { feedback: true }));
         else await respond({ response_type: 'ephemeral', replace_original: false, ...buildDecisionBlocks(decision, { share: true }) } as never);
         return;
       }
-      const inDm = container.channel_id.startsWith('D');
-      const thread = container.thread_ts ?? (inDm ? undefined : container.message_ts);
       if (thread) deps.threads.add(`${container.channel_id}:${thread}`);
       await postMessage(client, container.channel_id, buildDecisionBlocks(decision, { feedback: true }), thread);
     } catch (error) {

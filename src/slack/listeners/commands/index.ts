@@ -20,7 +20,7 @@ export function register(app: App, deps: SlackDeps): void {
     app.command(spec.command, async ({ command, ack, respond, logger }) => {
       await ack();
       try {
-        const verdict = deps.limiter.check(command.user_id);
+        const verdict = deps.conversations.admit(command.user_id);
         if (verdict === 'drop') return;
         if (verdict === 'notice') {
           await reply(respond, buildNoticeBlocks(deps.engine().kb.notices.rateLimited));
@@ -60,9 +60,9 @@ export async function answerCommand(deps: SlackDeps, spec: Command, argument: st
     return { text: m.text, blocks: [unknown, ...m.blocks, ...hint] };
   }
   if (current.ask) {
-    const decision = engine.decide(arg);
-    const recordId = await deps.outcomes.question('slack', user, decision);
-    return buildDecisionBlocks(decision, { share: true, feedback: true, recordId });
+    // `/faq` questions of one person form one private conversation, so `/faq who offers it?` follows on.
+    const { decision, record } = await deps.conversations.answer({ channel: 'slack', conversation: `slack:command:${user}`, user, text: arg });
+    return buildDecisionBlocks(decision, { share: true, feedback: true, ...(record ? { recordId: record } : {}) });
   }
   return buildDecisionBlocks(engine.decideIntents([current.intent]), { share: true, feedback: true });
 }

@@ -1,0 +1,151 @@
+import type { Engine } from '../engine/engine.js';
+import type { ConversationContext, Decision } from '../engine/types.js';
+import type { Store } from '../store/types.js';
+import type { Logger } from '../log/logger.js';
+import type { Outcomes } from './outcomes.js';
+import type { RateLimiter, RateVerdict } from './rate-limit.js';
+
+/** Minutes of silence after which a conversation's context is forgotten, unless CONTEXT_TTL_MINUTES says otherwise. */
+export const DEFAULT_CONTEXT_TTL_MINUTES = 30;
+
+/** Where conversations' contexts are kept: the store (shared by instances, survives restarts) or this process's memory. */
+export interface ContextStore {
+  get(conversation: string): Promise<ConversationContext | undefined>;
+  /** Keeps a context for `ttlMs`; undefined forgets it. */
+  set(conversation: string, context: ConversationContext | undefined, ttlMs: number): Promise<void>;
+}
+
+const KEY = (conversation: string) => `context:${conversation}`;
+
+function parseContext(raw: string | null): ConversationContext | undefined {
+  if (!raw) return undefined;
+  try {
+    const v = JSON.parse(raw) as Partial<ConversationContext>;
+    if (typeof v.intent !== 'string' || !Array.isArray(v.named) || !v.named.every((n) => typeof n === 'string')) return undefined;
+    return { intent: v.intent, named: v.named };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Contexts kept through the `Store` (SQLite or PostgreSQL), each expiring on its own. */
+export function storedContexts(store: Store, now: () => number = Date.now): ContextStore {
+  return {
+    get: async (conversation) => parseContext(await store.getState(KEY(conversation))),
+    set: async (conversation, context, ttlMs) => {
+      if (context) await store.setState(KEY(conversation), JSON.stringify(context), now() + ttlMs);
+      else await store.deleteState(KEY(conversation));
+    },
+  };
+}
+
+/** Contexts in this process's memory (the CLI, tests without a store), bounded and expiring. */
+export function memoryContexts(now: () => number = Date.now, capacity = 10_000): ContextStore {
+  const kept = new Map<string, { context: ConversationContext; until: number }>();
+  return {
+    get: async (conversation) => {
+      const entry = kept.get(conversation);
+      if (!entry || entry.until <= now()) return undefined;
+      return entry.context;
+    },
+    set: async (conversation, context, ttlMs) => {
+      kept.delete(conversation);
+      if (!context) return;
+      kept.set(conversation, { context, until: now() + ttlMs });
+      if (kept.size > capacity) kept.delete(kept.keys().next().value!);
+    },
+  };
+}
+
+/** One question as a channel hands it over. */
+export interface Question {
+  readonly channel: 'slack' | 'web' | 'cli';
+  /** The conversation it belongs to: a Slack DM or thread, a web session, a CLI conversation id. */
+  readonly conversation: string;
+  /** Who asked (Slack user id, web session user); hashed before anything is kept. */
+  readonly user: string;
+  readonly text: string;
+}
+
+/** What became of a question: limited (a notice once, then dropped) or decided, with the stored record's id. */
+export type Asked = { readonly kind: 'limited'; readonly verdict: Exclude<RateVerdict, 'answer'> } | { readonly kind: 'decided'; readonly decision: Decision; readonly record?: string };
+
+export interface ConversationOptions {
+  readonly engine: () => Engine;
+  readonly contexts: ContextStore;
+  /** Where outcomes are logged and stored; none: nothing is recorded (the CLI). */
+  readonly outcomes?: Outcomes;
+  /** The per-person limit; none: no limit (the CLI). */
+  readonly limiter?: RateLimiter;
+  readonly contextTtlMinutes?: number;
+  readonly logger?: Logger;
+}
+
+/** How a channel sends an unanswered question to its advisors; a failure is logged, never the asker's problem. */
+export type Triage = (decision: Decision, record?: string) => Promise<void>;
+
+/**
+ * The one path every channel's questions take: rate limit, context, decide, record, triage.
+ * Channels only turn their input into a `Question` and render the decision; none of them keeps
+ * a context, counts a rate or records an outcome of its own.
+ */
+export class ConversationService {
+  private readonly ttlMs: number;
+
+  constructor(private readonly options: ConversationOptions) {
+    this.ttlMs = (options.contextTtlMinutes ?? DEFAULT_CONTEXT_TTL_MINUTES) * 60_000;
+  }
+
+  /** The rate limit alone, for channels that must answer its verdict before their framework runs (the web's 429). */
+  admit(user: string): RateVerdict {
+    return this.options.limiter?.check(user) ?? 'answer';
+  }
+
+  /** Admits, then answers a question. */
+  async ask(q: Question, triage?: Triage): Promise<Asked> {
+    const verdict = this.admit(q.user);
+    if (verdict !== 'answer') return { kind: 'limited', verdict };
+    return this.answer(q, triage);
+  }
+
+  /**
+   * Answers an admitted question in its conversation's context, keeps the context it leaves, records
+   * the outcome, and hands a question it could not answer to `triage` (the channel's advisor post).
+   */
+  async answer(q: Question, triage?: Triage): Promise<Asked & { kind: 'decided' }> {
+    const context = await this.context(q.conversation);
+    const decision = this.options.engine().decide(q.text, context);
+    await this.keep(q.conversation, decision);
+    const record = await this.options.outcomes?.question(q.channel, q.user, decision);
+    if (decision.kind === 'fallback' && q.text.trim() !== '' && triage) {
+      await triage(decision, record).catch((error: Error) => this.options.logger?.error({ err: error }, 'could not send a question to advisor triage'));
+    }
+    return { kind: 'decided', decision, ...(record ? { record } : {}) };
+  }
+
+  /** A topic button or command pressed in a conversation: its answer, which becomes the conversation's topic. */
+  async topic(conversation: string, intentIds: readonly string[], text = ''): Promise<Decision> {
+    const decision = this.options.engine().decideIntents(intentIds, text, await this.context(conversation));
+    await this.keep(conversation, decision);
+    return decision;
+  }
+
+  /** Forgets a conversation's context ("start over" from a button, a new thread). */
+  async forget(conversation: string): Promise<void> {
+    await this.options.contexts.set(conversation, undefined, 0);
+  }
+
+  private async context(conversation: string): Promise<ConversationContext | undefined> {
+    try {
+      return await this.options.contexts.get(conversation);
+    } catch (error) {
+      // A store that cannot be read costs the follow-up its context, never the answer.
+      this.options.logger?.error({ err: error }, 'could not read a conversation context');
+      return undefined;
+    }
+  }
+
+  private async keep(conversation: string, decision: Decision): Promise<void> {
+    await this.options.contexts.set(conversation, decision.context, this.ttlMs).catch((error: Error) => this.options.logger?.error({ err: error }, 'could not keep a conversation context'));
+  }
+}
