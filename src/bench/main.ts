@@ -10,6 +10,8 @@ import { CORPORA, PUBLISHED, runCorpora, type CorpusResult } from './corpora.js'
 import { bayesEngine, faqbotEngine, fuseEngine, nlpjsEngine, trainingSetOf, type BenchEngine, type Prediction } from './engines.js';
 import { memoryOf, percentile, timeQuestions } from './measure.js';
 import { syntheticKnowledgeBase } from './synthetic.js';
+import { measureContext } from './context.js';
+import { parseDialogues } from '../eval/dialogues.js';
 import { seeded, withTypos } from './typos.js';
 
 interface EngineFigures {
@@ -132,6 +134,7 @@ async function main(): Promise<void> {
       corpora: { type: 'boolean', default: false },
       'corpora-dir': { type: 'string', default: join(PROJECT_ROOT, '..', 'shared', 'eval', 'nlu-corpora') },
       scale: { type: 'string', default: '25,250,2500,25000' },
+      dialogues: { type: 'string' },
     },
   });
   const log = (text: string): void => {
@@ -170,6 +173,15 @@ async function main(): Promise<void> {
     )}`);
   }
 
+  const dialogueFile = [values.dialogues, join(PROJECT_ROOT, '..', 'shared', 'eval', 'dialogues.dev.jsonl'), join(PROJECT_ROOT, 'tests', 'fixtures', 'dialogues.jsonl')].find(
+    (f): f is string => f !== undefined && existsSync(f),
+  )!;
+  const context = measureContext(createEngine(kb), parseDialogues(readFileSync(dialogueFile, 'utf8'), dialogueFile));
+  log(
+    `\ncontext (${context.turns} turns of ${dialogueFile}): p50 ${context.aloneP50Us} µs alone, ${context.withP50Us} µs in context; ` +
+      `the context adds ${context.addedMeanUs} µs a turn on average (p99 of the difference ${context.addedP99Us} µs)`,
+  );
+
   const cold = coldStartMs();
   log(`\ncold start of \`faqbot ask\` (median of 7): ${cold} ms`);
 
@@ -187,7 +199,7 @@ async function main(): Promise<void> {
   }
 
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ eval: values.eval, engines, scale, coldStartMs: cold, ...(values.corpora ? { corpora } : {}) })}\n`);
+    process.stdout.write(`${JSON.stringify({ eval: values.eval, engines, scale, context, coldStartMs: cold, ...(values.corpora ? { corpora } : {}) })}\n`);
   }
 }
 

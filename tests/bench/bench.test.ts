@@ -4,6 +4,8 @@ import { syntheticKnowledgeBase } from '../../src/bench/synthetic.js';
 import { seeded, withTypos } from '../../src/bench/typos.js';
 import { bayesEngine, fuseEngine, trainingSetOf } from '../../src/bench/engines.js';
 import { productEngine } from '../helpers.js';
+import { measureContext } from '../../src/bench/context.js';
+import { parseDialogues } from '../../src/eval/dialogues.js';
 
 describe('benchmark building blocks', () => {
   it('typos are deterministic for a seed and make one or two edits', () => {
@@ -16,6 +18,13 @@ describe('benchmark building blocks', () => {
 
   it('short words are left alone', () => {
     expect(withTypos('is it ok', seeded(3))).toBe('is it ok');
+  });
+
+  it('the context cost is measured on every turn of the dialogues, alone and in context', () => {
+    const dialogues = parseDialogues('{"id":"a","turns":[{"text":"tell me about the CPC","intent":"certs.cpc"},{"text":"who offers it?","intent":"certs.cpc","context":true}]}', 't');
+    const cost = measureContext(productEngine(), dialogues, 3);
+    expect(cost.turns).toBe(2);
+    expect(Object.keys(cost).sort()).toEqual(['addedMeanUs', 'addedP99Us', 'aloneP50Us', 'turns', 'withP50Us']);
   });
 
   it('percentile uses the nearest rank', () => {
