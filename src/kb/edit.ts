@@ -21,6 +21,8 @@ const parse = (f: { file: string; text: string }): ParsedFile => ({ file: f.file
 export function addUtterance(dirs: KnowledgeDirs, intentId: string, utterance: string): EditResult {
   const text = utterance.replace(/\s+/g, ' ').trim();
   if (!text) return { ok: false, error: 'the utterance is empty' };
+  // Ids are dotted words (the schema's rule); anything else names no intent and never reaches a regular expression.
+  if (!/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/i.test(intentId)) return { ok: false, error: `"${intentId.slice(0, 60)}" is not an intent id` };
   const base = join(dirs.knowledgeDir, '..');
   const intentFiles = readDir(dirs.intentsDir, base);
   const idLine = new RegExp(`^(\\s*)- id: ${intentId.replace(/\./g, '\\.')}\\s*$`, 'm');

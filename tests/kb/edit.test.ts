@@ -35,4 +35,9 @@ describe('adding an utterance from advisor triage', () => {
   it('refuses an unknown intent', () => {
     expect(addUtterance(copy(), 'nope.nothing', 'hello')).toEqual({ ok: false, error: 'no intent "nope.nothing" in intents/' });
   });
+
+  it('refuses an id that is not dotted words at once: a pattern such as "certs(?:\\S*\\S*)*!" once froze the process', () => {
+    expect(addUtterance(copy(), 'certs(?:\\S*\\S*)*!', 'hello')).toEqual({ ok: false, error: '"certs(?:\\S*\\S*)*!" is not an intent id' });
+    expect(addUtterance(copy(), '(', 'hello').ok).toBe(false);
+  });
 });
