@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { parse as parseQuery } from 'node:querystring';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { closeAfterAnswer, closeIfBodyUnread, sendJson } from '../server/http.js';
 import type { Logger } from '../log/logger.js';
@@ -70,7 +71,14 @@ export function parseSlackBody(raw: string, contentType: string): Record<string,
     if (!isObject(body)) throw new Refused(400, 'the body must be a JSON object');
     return body;
   }
-  const fields = Object.fromEntries(new URLSearchParams(raw));
+  // Parsed as Bolt parses it (querystring), and a field given twice is refused: Bolt would pass
+  // both on as a list, so a second response_url could ride past the check on the first.
+  const parsed = parseQuery(raw);
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (typeof value !== 'string') throw new Refused(400, `the field "${key.slice(0, 40)}" is given more than once`);
+    fields[key] = value;
+  }
   if (fields.payload === undefined) return fields;
   let payload: unknown;
   try {
@@ -80,6 +88,35 @@ export function parseSlackBody(raw: string, contentType: string): Record<string,
   }
   if (!isObject(payload)) throw new Refused(400, '"payload" must be a JSON object');
   return payload;
+}
+
+/** Event fields Slack always sends as text (`channel` and `user` are objects in some events). */
+const EVENT_TEXT_FIELDS = ['channel', 'user', 'ts', 'thread_ts', 'text', 'channel_type', 'subtype', 'bot_id', 'event_ts', 'team', 'tab'];
+const OBJECT_OR_TEXT = new Set(['channel', 'user']);
+const INTERACTIVE = new Set(['block_actions', 'message_action', 'shortcut', 'view_submission', 'view_closed', 'block_suggestion']);
+
+/**
+ * Refuses payloads of a known type missing what Bolt reads without checking (an event that is
+ * not an object, an action without its user or its list of actions, a view submission without
+ * its view): Bolt would fail on them after the ack, in code of its own.
+ */
+export function checkShape(body: Record<string, unknown>): void {
+  const type = body.type;
+  if (type === 'event_callback') {
+    const event = body.event;
+    if (!(isObject(event) && typeof event.type === 'string')) throw new Refused(400, 'an event_callback needs an "event" object with a "type"');
+    for (const key of EVENT_TEXT_FIELDS) {
+      const v = event[key];
+      const allowed = v === undefined || typeof v === 'string' || (OBJECT_OR_TEXT.has(key) && isObject(v));
+      if (!allowed) throw new Refused(400, `the event's "${key}" must be text`);
+    }
+  }
+  if (typeof type !== 'string' || !INTERACTIVE.has(type)) return;
+  if (!isObject(body.user) || typeof body.user.id !== 'string') throw new Refused(400, `a ${type} payload needs a "user" with an "id"`);
+  if (type === 'block_actions' && !(Array.isArray(body.actions) && body.actions.every((a) => isObject(a) && typeof a.action_id === 'string'))) {
+    throw new Refused(400, 'block_actions needs a list of "actions", each with an "action_id"');
+  }
+  if ((type === 'view_submission' || type === 'view_closed') && !isObject(body.view)) throw new Refused(400, `a ${type} payload needs a "view" object`);
 }
 
 /** Every `response_url` a payload names (commands, block actions, view submissions' `response_urls`). */
@@ -142,6 +179,7 @@ export function guardSlackRequests(options: SlackGuardOptions, next: (req: Incom
     const raw = await readLimited(req, SLACK_LIMITS.bodyBytes);
     if (!verifySignature(options.signingSecret, timestamp, raw, signature)) throw new Refused(401, 'the signature does not match');
     const body = parseSlackBody(raw.toString('utf8'), type);
+    checkShape(body);
     const foreign = responseUrls(body).find((u) => !allowedResponseUrl(u, options.apiUrl));
     if (foreign !== undefined) throw new Refused(400, 'a response_url points outside Slack');
     return raw;

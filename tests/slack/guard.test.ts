@@ -66,6 +66,27 @@ describe('Slack requests Bolt never sees', () => {
     await h.fake.waitFor('response_url/ok');
   });
 
+  it('a form field given twice is refused: a second response_url cannot ride past the check on the first', async () => {
+    const body = `${formBody({ command: '/salary', text: '', user_id: 'UR', channel_id: 'C1', team_id: 'T1', trigger_id: 't', response_url: 'https://evil.example/stolen' })}&response_url=${encodeURIComponent(h.fake.responseUrl('twice'))}`;
+    expect((await sendSigned(h.events, body, 'application/x-www-form-urlencoded', SECRET)).status).toBe(400);
+  });
+
+  it('a chunked body over the limit (no declared length) gets 413 and the process stays up', async () => {
+    const big = 'x'.repeat(600 * 1024);
+    const r = await new Promise<number>((resolve, reject) => {
+      const req = request(h.events, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', ...slackSignature(big, SECRET) } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', () => resolve(-1));
+      req.end(big);
+      void reject;
+    });
+    expect([413, -1]).toContain(r);
+    await new Promise((done) => setTimeout(done, 100));
+    expect(await healthy()).toBe(200);
+  });
+
   it('Slack\'s unsigned ssl_check is answered; any other unsigned form body is not', async () => {
     const ok = await fetch(h.events, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'ssl_check=1&token=x' });
     expect(ok.status).toBe(200);

@@ -51,7 +51,7 @@ export function register(app: App, deps: SlackDeps): void {
       await respond({ delete_original: true });
     } catch (error) {
       logger.error(`could not share an answer in ${channel}: ${(error as Error).message}`);
-      await respond({ response_type: 'ephemeral', replace_original: false, ...buildNoticeBlocks("I couldn't post in this channel. Invite me to it and try again.") } as never).catch(() => undefined);
+      await respond?.({ response_type: 'ephemeral', replace_original: false, ...buildNoticeBlocks("I couldn't post in this channel. Invite me to it and try again.") } as never).catch(() => undefined);
     }
   });
 
@@ -65,7 +65,7 @@ export function register(app: App, deps: SlackDeps): void {
       await respond({ response_type: 'ephemeral', replace_original: true, ...buildNoticeBlocks('Posted in the thread.') } as never);
     } catch (error) {
       logger.error(`could not post a reply in ${value.c}: ${(error as Error).message}`);
-      await respond({ response_type: 'ephemeral', replace_original: false, ...buildNoticeBlocks("I couldn't post in that thread. Invite me to the channel and try again.") } as never).catch(() => undefined);
+      await respond?.({ response_type: 'ephemeral', replace_original: false, ...buildNoticeBlocks("I couldn't post in that thread. Invite me to the channel and try again.") } as never).catch(() => undefined);
     }
   });
 

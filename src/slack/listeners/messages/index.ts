@@ -21,7 +21,8 @@ interface IncomingMessage {
 export function register(app: App, deps: SlackDeps): void {
   app.event('message', async ({ event, client, context, logger }) => {
     const m = event as unknown as IncomingMessage;
-    if (m.subtype !== undefined || m.bot_id !== undefined || !m.user) return;
+    if (m.subtype !== undefined || m.bot_id !== undefined || typeof m.user !== 'string' || typeof m.channel !== 'string') return;
+    if (m.text !== undefined && typeof m.text !== 'string') return;
     const isDm = m.channel_type === 'im';
     const mentionsBot = context.botUserId !== undefined && (m.text ?? '').includes(`<@${context.botUserId}>`);
     const followUp = !isDm && m.thread_ts !== undefined && deps.threads.has(`${m.channel}:${m.thread_ts}`) && !mentionsBot;

@@ -58,10 +58,11 @@ export function register(app: App, deps: SlackDeps): void {
 
   app.view(TRIAGE.replyModal, async ({ ack, view, body, client, logger }) => {
     await ack();
-    const meta = parseValue<{ k: string; c?: string; t?: string }>(view.private_metadata);
-    const text = view.state.values.reply?.text?.value ?? '';
-    const c = meta ? deps.triage.get(meta.k) : undefined;
     try {
+      const meta = parseValue<{ k: string; c?: string; t?: string }>(view.private_metadata);
+      const typed = view.state?.values?.reply?.text?.value;
+      const text = typeof typed === 'string' ? typed : '';
+      const c = meta && typeof meta.k === 'string' ? deps.triage.get(meta.k) : undefined;
       if (!c) {
         if (meta?.c) await say(client, meta.c, meta.t, EXPIRED);
         return;
