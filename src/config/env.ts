@@ -36,6 +36,8 @@ export interface AppConfig {
   readonly sessionTtlHours?: number;
   /** Minutes of silence after which a conversation's context is forgotten (default 30). */
   readonly contextTtlMinutes?: number;
+  /** Open connections one client address may hold (default 100; 0: no cap, behind a proxy that limits). */
+  readonly connectionsPerClient?: number;
   readonly slack?: SlackConfig;
 }
 
@@ -104,6 +106,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const ttlText = value('SESSION_TTL_HOURS') ?? '24';
   const sessionTtlHours = Number(ttlText);
   if (!/^\d+$/.test(ttlText) || sessionTtlHours < 1 || sessionTtlHours > 24 * 365) problems.push(`SESSION_TTL_HOURS must be a whole number of hours from 1 to 8760, not "${ttlText}"`);
+  const perClientText = value('MAX_CONNECTIONS_PER_CLIENT') ?? '100';
+  const connectionsPerClient = Number(perClientText);
+  if (!/^\d+$/.test(perClientText)) problems.push(`MAX_CONNECTIONS_PER_CLIENT must be a whole number (0 for no cap), not "${perClientText}"`);
   const contextText = value('CONTEXT_TTL_MINUTES') ?? '30';
   const contextTtlMinutes = Number(contextText);
   if (!/^\d+$/.test(contextText) || contextTtlMinutes < 1 || contextTtlMinutes > 24 * 60) problems.push(`CONTEXT_TTL_MINUTES must be a whole number of minutes from 1 to 1440, not "${contextText}"`);
@@ -122,6 +127,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionSecret,
     sessionTtlHours,
     contextTtlMinutes,
+    connectionsPerClient,
     slack,
   };
 }

@@ -15,6 +15,10 @@ export const SERVER_LIMITS = Object.freeze({
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
   maxConnections: 1_000,
+  /** How often Node checks the header and request timeouts (its default, 30 s, lets a slow client linger). */
+  timeoutCheckMs: 1_000,
+  /** Open connections one client address may hold, unless MAX_CONNECTIONS_PER_CLIENT says otherwise (0: no cap). */
+  connectionsPerClient: 100,
 });
 
 function pathMatches(route: Route, path: string): boolean {
@@ -36,8 +40,10 @@ export function closeIfBodyUnread(req: IncomingMessage, res: ServerResponse): vo
 
 /** Ends the connection once the answer is out (call before writing it). */
 export function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  // Held now: a request whose body read was abandoned may have let go of its socket by `finish`.
+  const socket = req.socket ?? res.socket;
   res.setHeader('connection', 'close');
-  res.once('finish', () => req.socket.destroy());
+  res.once('finish', () => socket?.destroy());
 }
 
 /** Sends a JSON body with its status. */
@@ -58,9 +64,9 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
  * is a route on it, so one port serves everything. A known path asked with another method gets
  * 405 with `Allow`; every response defaults to `nosniff` and `no-store` (assets set their own cache).
  */
-export function createHttpServer(routes: readonly Route[], onError: (error: Error) => void): Server {
+export function createHttpServer(routes: readonly Route[], onError: (error: Error) => void, connectionsPerClient: number = SERVER_LIMITS.connectionsPerClient): Server {
   const all: Route[] = [{ method: 'GET', path: '/healthz', handler: (_req, res) => sendJson(res, 200, { status: 'ok' }) }, ...routes];
-  const server = createServer((req, res) => {
+  const server = createServer({ connectionsCheckingInterval: SERVER_LIMITS.timeoutCheckMs }, (req, res) => {
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('cache-control', 'no-store');
     const method = req.method ?? 'GET';
@@ -95,5 +101,29 @@ export function createHttpServer(routes: readonly Route[], onError: (error: Erro
   server.requestTimeout = SERVER_LIMITS.requestTimeoutMs;
   server.keepAliveTimeout = SERVER_LIMITS.keepAliveTimeoutMs;
   server.maxConnections = SERVER_LIMITS.maxConnections;
+  if (connectionsPerClient > 0) capPerClient(server, connectionsPerClient);
   return server;
+}
+
+/**
+ * One client address may hold at most `cap` open connections, so a few slow clients cannot take
+ * every place under `maxConnections` (/healthz included). Behind a reverse proxy every connection
+ * comes from the proxy: raise the cap there, or set it to 0 and let the proxy limit clients.
+ */
+function capPerClient(server: Server, cap: number): void {
+  const open = new Map<string, number>();
+  server.on('connection', (socket) => {
+    const address = socket.remoteAddress ?? '';
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > cap) {
+      socket.destroy();
+      return;
+    }
+    open.set(address, count);
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left <= 0) open.delete(address);
+      else open.set(address, left);
+    });
+  });
 }

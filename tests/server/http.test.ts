@@ -1,6 +1,8 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVER_LIMITS } from '../../src/server/http.js';
+import { connect, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { createHttpServer, SERVER_LIMITS } from '../../src/server/http.js';
 import { startWebHarness, type WebHarness } from '../support/web-app.js';
 
 let h: WebHarness;
@@ -45,6 +47,21 @@ describe('HTTP hygiene', () => {
     expect(r).toEqual({ status: 413, connection: 'close' });
   });
 
+  it('a chunked web message over the limit gets 413 and the process stays up (the socket was once gone by then)', async () => {
+    const big = JSON.stringify({ type: 'message', text: 'a'.repeat(17_000) });
+    const status = await new Promise<number>((resolve) => {
+      const req = request(`${h.app.url}api/messages`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', () => resolve(-1));
+      req.end(big);
+    });
+    expect([413, -1]).toContain(status);
+    await new Promise((done) => setTimeout(done, 100));
+    expect((await fetch(`${h.app.url}healthz`)).status).toBe(200);
+  });
+
   it('the server cuts off slow clients and caps open connections', () => {
     const s = h.app.server;
     expect(s.headersTimeout).toBe(SERVER_LIMITS.headersTimeoutMs);
@@ -52,5 +69,34 @@ describe('HTTP hygiene', () => {
     expect(s.keepAliveTimeout).toBe(SERVER_LIMITS.keepAliveTimeoutMs);
     expect(s.maxConnections).toBe(SERVER_LIMITS.maxConnections);
     expect(SERVER_LIMITS).toMatchObject({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 });
+  });
+});
+
+describe('connections per client', () => {
+  it('one address holding its cap of slow connections gets no more; once they close, it is served again', async () => {
+    const server = createHttpServer([], () => undefined, 3);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as AddressInfo).port;
+    const closed = new Set<Socket>();
+    const open = (): Promise<Socket> =>
+      new Promise((resolve) => {
+        const s = connect(port, '127.0.0.1', () => resolve(s));
+        s.on('error', () => undefined);
+        s.once('close', () => closed.add(s));
+      });
+    const slow = await Promise.all([open(), open(), open()]);
+    // Headers that never end: the server waits for them (up to its headers timeout).
+    for (const s of slow) s.write('POST /x HTTP/1.1\r\nHost: x\r\n');
+    const held = () => new Promise<number>((r) => server.getConnections((_e, n) => r(n)));
+    for (let i = 0; i < 40 && (await held()) < 3; i++) await new Promise((r) => setTimeout(r, 25));
+    const extra = await open();
+    for (let i = 0; i < 40 && !closed.has(extra); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(closed.has(extra)).toBe(true);
+    expect(slow.some((s) => closed.has(s))).toBe(false);
+    for (const s of slow) s.destroy();
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    server.closeAllConnections();
+    await new Promise((r) => server.close(() => r(undefined)));
   });
 });
