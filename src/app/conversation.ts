@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/engine.js';
 import type { ConversationContext, Decision } from '../engine/types.js';
-import type { Store } from '../store/types.js';
+import type { StateStore } from '../store/types.js';
+import { memoryState } from '../store/memory-state.js';
 import type { Logger } from '../log/logger.js';
 import type { Outcomes } from './outcomes.js';
 import type { RateLimiter, RateVerdict } from './rate-limit.js';
@@ -28,33 +29,20 @@ function parseContext(raw: string | null): ConversationContext | undefined {
   }
 }
 
-/** Contexts kept through the `Store` (SQLite or PostgreSQL), each expiring on its own. */
-export function storedContexts(store: Store, now: () => number = Date.now): ContextStore {
+/** Contexts kept as state (the `Store`, SQLite or PostgreSQL, or a process's memory), each expiring on its own. */
+export function storedContexts(state: StateStore, now: () => number = Date.now): ContextStore {
   return {
-    get: async (conversation) => parseContext(await store.getState(KEY(conversation))),
+    get: async (conversation) => parseContext(await state.getState(KEY(conversation))),
     set: async (conversation, context, ttlMs) => {
-      if (context) await store.setState(KEY(conversation), JSON.stringify(context), now() + ttlMs);
-      else await store.deleteState(KEY(conversation));
+      if (context) await state.setState(KEY(conversation), JSON.stringify(context), now() + ttlMs);
+      else await state.deleteState(KEY(conversation));
     },
   };
 }
 
 /** Contexts in this process's memory (the CLI, tests without a store), bounded and expiring. */
-export function memoryContexts(now: () => number = Date.now, capacity = 10_000): ContextStore {
-  const kept = new Map<string, { context: ConversationContext; until: number }>();
-  return {
-    get: async (conversation) => {
-      const entry = kept.get(conversation);
-      if (!entry || entry.until <= now()) return undefined;
-      return entry.context;
-    },
-    set: async (conversation, context, ttlMs) => {
-      kept.delete(conversation);
-      if (!context) return;
-      kept.set(conversation, { context, until: now() + ttlMs });
-      if (kept.size > capacity) kept.delete(kept.keys().next().value!);
-    },
-  };
+export function memoryContexts(now: () => number = Date.now): ContextStore {
+  return storedContexts(memoryState(10_000, now), now);
 }
 
 /** One question as a channel hands it over. */

@@ -11,10 +11,12 @@ import type { EditResult } from '../kb/edit.js';
 import { createHttpServer, type Route } from '../server/http.js';
 import { createWebBot } from '../web/bot.js';
 import { RateLimiter } from './rate-limit.js';
-import { ConversationService, memoryContexts, storedContexts } from './conversation.js';
+import { ConversationService, storedContexts } from './conversation.js';
+import { memoryState } from '../store/memory-state.js';
+import { DialogStorage } from '../web/dialog-storage.js';
 import { userKeyer } from './question-log.js';
 import { webRoutes } from '../web/routes.js';
-import { Sessions } from '../web/session.js';
+import { DEFAULT_SESSION_TTL_HOURS, Sessions } from '../web/session.js';
 
 export interface StartOptions {
   readonly config: AppConfig;
@@ -42,16 +44,19 @@ export interface RunningApp {
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const outcomes = new Outcomes(logger, userKeyer(config.userKeySalt), options.store, options.recordFeedback);
+  // Conversation contexts and dialog state live in the store, so restarts and instances share them.
+  const state = options.store ?? memoryState();
+  const dialogs = new DialogStorage(state, (config.sessionTtlHours ?? DEFAULT_SESSION_TTL_HOURS) * 3_600_000);
   // One service for every channel, with one limiter: keys are Slack user ids and web session ids, so each person has one budget.
   const conversations = new ConversationService({
     engine: options.engine,
-    contexts: options.store ? storedContexts(options.store) : memoryContexts(),
+    contexts: storedContexts(state),
     outcomes,
     limiter: new RateLimiter(config.ratePerMinute),
     logger,
     ...(config.contextTtlMinutes ? { contextTtlMinutes: config.contextTtlMinutes } : {}),
   });
-  const web = createWebBot(options.engine, logger, outcomes, conversations);
+  const web = createWebBot(options.engine, logger, outcomes, conversations, dialogs);
   const routes: Route[] = [...webRoutes(web, new Sessions(config.sessionSecret, config.sessionTtlHours), conversations, () => options.engine().kb.notices)];
   let slack: SlackApp | undefined;
   if (config.slack) {
@@ -66,7 +71,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     slack = createSlackApp(config.slack, deps, logger, options.slack);
     if (slack.handleHttp) routes.push({ method: 'POST', path: '/slack/events', handler: slack.handleHttp });
   }
-  const server = createHttpServer(routes, (error) => logger.error({ err: error }, 'request failed'));
+  const server = createHttpServer(routes, (error) => logger.error({ err: error }, 'request failed'), config.connectionsPerClient);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -19,11 +19,20 @@ export interface StoredQuestion extends NewQuestion {
   readonly helpful: boolean | null;
 }
 
+/** Small keyed state with an expiry each (conversation contexts, dialog state): the store, or a process's memory. */
+export interface StateStore {
+  /** The value kept under `key`, or null when there is none or it expired. */
+  getState(key: string): Promise<string | null>;
+  /** Keeps `value` under `key` until `expiresAtMs`, replacing what was there. */
+  setState(key: string, value: string, expiresAtMs: number): Promise<void>;
+  deleteState(key: string): Promise<void>;
+}
+
 /**
  * Where question outcomes are kept: SQLite by default, PostgreSQL when several instances share one
  * store. Both implement this interface and pass the same tests.
  */
-export interface Store {
+export interface Store extends StateStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Stores one outcome in its own transaction; returns its id. */
   record(q: NewQuestion): Promise<string>;
@@ -37,11 +46,6 @@ export interface Store {
    * (atomic, so two instances racing on one key get one true). Expired claims are purged.
    */
   claim(key: string, expiresAtMs: number): Promise<boolean>;
-  /** The value kept under `key`, or null when there is none or it expired. */
-  getState(key: string): Promise<string | null>;
-  /** Keeps `value` under `key` until `expiresAtMs`, replacing what was there. */
-  setState(key: string, value: string, expiresAtMs: number): Promise<void>;
-  deleteState(key: string): Promise<void>;
   /** Every question asked at or after `sinceMs`, oldest first. */
   since(sinceMs: number): Promise<StoredQuestion[]>;
   /** Deletes questions asked before `cutoffMs` (and expired claims and state); returns how many questions. */

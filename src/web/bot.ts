@@ -9,6 +9,7 @@ import { SessionWebAdapter } from './adapter.js';
 import { buildGuideDialog, guideDialogId } from './guide-dialog.js';
 import { buildWebReply, buildWebText } from './render-web.js';
 import { guarded } from './guarded.js';
+import type { DialogStorage } from './dialog-storage.js';
 
 /** A validated web chat message, already bound to the server's session id. */
 export interface WebTurn {
@@ -67,9 +68,9 @@ function withTimeout(work: Promise<unknown>, ms: number): Promise<unknown> {
 }
 
 /** The web chat's Botkit controller: the engine's answers, topic buttons, feedback and the guides as dialogs. */
-export function createWebBot(engine: () => Engine, logger: Logger, outcomes: Outcomes, conversations: ConversationService): WebBot {
+export function createWebBot(engine: () => Engine, logger: Logger, outcomes: Outcomes, conversations: ConversationService, dialogs: DialogStorage): WebBot {
   const adapter = new SessionWebAdapter();
-  const controller = new Botkit({ adapter, disable_webserver: true, disable_console: true } as never);
+  const controller = new Botkit({ adapter, storage: dialogs, disable_webserver: true, disable_console: true } as never);
   for (const guide of engine().kb.guides) controller.addDialog(buildGuideDialog(controller, guide, engine, logger));
 
   controller.on('message', guarded(logger, async (bot: BotWorker, message: BotkitMessage) => {
