@@ -22,11 +22,17 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   for await (const c of req) chunks.push(c as Buffer);
   const text = Buffer.concat(chunks).toString('utf8');
   if (!text) return {};
-  if ((req.headers['content-type'] ?? '').includes('application/json')) return JSON.parse(text) as Record<string, unknown>;
+  const json = (v: string): unknown => {
+    try {
+      return JSON.parse(v);
+    } catch {
+      return v;
+    }
+  };
+  if ((req.headers['content-type'] ?? '').includes('application/json')) return (json(text) ?? {}) as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of new URLSearchParams(text)) {
-    out[k] = /^[[{]/.test(v) ? JSON.parse(v) : v;
-  }
+  // A field that looks like JSON (blocks) is parsed; one that only starts like it (a reply's text) stays text.
+  for (const [k, v] of new URLSearchParams(text)) out[k] = /^[[{]/.test(v) ? json(v) : v;
   return out;
 }
 
