@@ -11,12 +11,12 @@ import type { EditResult } from '../kb/edit.js';
 import { createHttpServer, type Route } from '../server/http.js';
 import { createWebBot } from '../web/bot.js';
 import { RateLimiter } from './rate-limit.js';
-import { ConversationService, storedContexts } from './conversation.js';
+import { ConversationService, DEFAULT_CONTEXT_TTL_MINUTES, storedContexts } from './conversation.js';
 import { memoryState } from '../store/memory-state.js';
 import { DialogStorage } from '../web/dialog-storage.js';
 import { userKeyer } from './question-log.js';
 import { webRoutes } from '../web/routes.js';
-import { DEFAULT_SESSION_TTL_HOURS, Sessions } from '../web/session.js';
+import { Sessions } from '../web/session.js';
 
 export interface StartOptions {
   readonly config: AppConfig;
@@ -46,7 +46,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const outcomes = new Outcomes(logger, userKeyer(config.userKeySalt), options.store, options.recordFeedback);
   // Conversation contexts and dialog state live in the store, so restarts and instances share them.
   const state = options.store ?? memoryState();
-  const dialogs = new DialogStorage(state, (config.sessionTtlHours ?? DEFAULT_SESSION_TTL_HOURS) * 3_600_000);
+  // A guide left alone as long as a conversation's context starts over, like the context itself.
+  const dialogs = new DialogStorage(state, (config.contextTtlMinutes ?? DEFAULT_CONTEXT_TTL_MINUTES) * 60_000);
   // One service for every channel, with one limiter: keys are Slack user ids and web session ids, so each person has one budget.
   const conversations = new ConversationService({
     engine: options.engine,
