@@ -42,13 +42,14 @@ export function syntheticKnowledgeBase(count: number, perIntent = 20, seed = 7):
   }
   return {
     kb: {
-      knowledge: { career: { id: 'synthetic', title: 'synthetic' }, sources: {}, facts: {}, collections: {} },
+      knowledge: { career: { id: 'synthetic', title: 'synthetic', soc: [], titles: [] }, sources: {}, facts: {}, collections: {} },
+      occupations: { titles: [], shortForms: [] },
       intents,
       negatives: [],
       lexicon: { synonyms: {}, fillers: [], keep: [], context: { continues: [], excludes: [] } },
       commands: [],
       guides: [],
-      notices: { privacy: 'privacy', rateLimited: 'slow down' },
+      notices: { privacy: 'privacy', rateLimited: 'slow down', otherCareer: 'only {careers}' },
     },
     questions,
   };

@@ -6,6 +6,7 @@ import { splitParts } from './parts.js';
 import { findIdentifiers } from './privacy.js';
 import { renderTemplate } from './template.js';
 import { ContextResolver, within, type FollowUpEngine } from './context.js';
+import { OccupationFinder } from './occupations.js';
 import { NONE, type Answer, type ConversationContext, type Decision, type Intent, type KnowledgeBase, type Scored, type Topic, type Variant } from './types.js';
 
 /** The answer engine: knowledge in, decisions out. Pure and deterministic; channels render what it decides. */
@@ -250,6 +251,15 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     return topical && asked.confidence >= config.partThreshold ? { ...asked, text } : whole;
   }
 
+  // Another occupation named ("what's the starting pay for a pharmacy tech") is never answered
+  // with this career's facts, whatever else the question shares with an intent.
+  const occupations = new OccupationFinder(kb);
+  function otherCareer(text: string, occupation: string): Decision {
+    const notice = kb.notices.otherCareer.replace('{careers}', kb.knowledge.career.title).replace('{occupation}', occupation.toLowerCase());
+    const suggestions = topicList.slice(0, config.fallbackSuggestions);
+    return { kind: 'fallback', text, intent: NONE, confidence: 1, alternatives: [], suggestions, reason: 'outside', occupation, notice };
+  }
+
   const followUps = new ContextResolver(kb, { keepsAbove: config.contextKeepsAbove, margin: config.clarifyMargin, answerThreshold: config.answerThreshold });
   const followUpEngine: FollowUpEngine = {
     decideAnchored: (text, id, exclude) => decideWhole(text, false, { id, ...(exclude ? { exclude } : {}) }),
@@ -282,7 +292,9 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       if (findIdentifiers(text.slice(0, config.maxQuestionChars * 2)).length > 0) {
         return { kind: 'privacy', text, intent: NONE, confidence: 1, alternatives: [], notice: kb.notices.privacy, ...(context ? { context } : {}) };
       }
-      const decided = followUps.resolve(text, decideInContext(text), context, followUpEngine);
+      const other = occupations.find(text);
+      const alone = other ? otherCareer(text, other) : decideInContext(text);
+      const decided = followUps.resolve(text, alone, context, followUpEngine);
       const next = followUps.next(decided, context, namedItems(decided, text));
       return next ? { ...decided, context: next } : decided;
     },

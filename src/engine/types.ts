@@ -28,7 +28,14 @@ export interface Collection {
 }
 
 export interface Knowledge {
-  readonly career: { readonly id: string; readonly title: string };
+  readonly career: {
+    readonly id: string;
+    readonly title: string;
+    /** The career's own O*NET-SOC codes: those occupations are this career, not others. */
+    readonly soc: readonly string[];
+    /** Facts listing the career's own job titles ("Medical Coder"), which stay in scope. */
+    readonly titles: readonly string[];
+  };
   readonly sources: Readonly<Record<string, Source>>;
   readonly facts: Readonly<Record<string, Fact>>;
   readonly collections: Readonly<Record<string, Collection>>;
@@ -124,10 +131,21 @@ export interface Notices {
   readonly privacy: string;
   /** The one notice a person gets when they ask faster than the rate limit. */
   readonly rateLimited: string;
+  /** Said when a question is about another occupation: `{careers}` and `{occupation}` are filled in. */
+  readonly otherCareer: string;
+}
+
+/** Occupations other than the career's, so a question about one is noticed (data, not code). */
+export interface Occupations {
+  /** O*NET-SOC titles with their codes. */
+  readonly titles: readonly { readonly soc: string; readonly title: string }[];
+  /** What people type ("pharmacy tech", "CNA") and the title it means. */
+  readonly shortForms: readonly { readonly form: string; readonly title: string }[];
 }
 
 export interface KnowledgeBase {
   readonly knowledge: Knowledge;
+  readonly occupations: Occupations;
   readonly intents: readonly Intent[];
   /** Questions that must fall back: negative evidence for the matcher. */
   readonly negatives: readonly string[];
@@ -187,5 +205,9 @@ export type Decision =
       readonly suggestions: readonly Topic[];
       /** `outside`: the question is about something the knowledge base does not cover (its own words say so); `unsure`: no topic is likely enough. */
       readonly reason: 'outside' | 'unsure';
+      /** The other occupation the question named, when that is why it fell back. */
+      readonly occupation?: string;
+      /** What to say instead of the plain "no answer" (another occupation was named). */
+      readonly notice?: string;
     })
   | (DecisionBase & { readonly kind: 'privacy'; readonly notice: string });

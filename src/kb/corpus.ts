@@ -36,15 +36,16 @@ export function knowledgeBaseFromCorpus(corpus: TrainingCorpus): KnowledgeBase {
       followUps: [],
       variants: [],
       smallTalk: false,
-    clearsContext: false,
+      clearsContext: false,
     }));
   return {
-    knowledge: { career: { id: corpus.name ?? 'corpus', title: corpus.name ?? 'corpus' }, sources: {}, facts: {}, collections: {} },
+    knowledge: { career: { id: corpus.name ?? 'corpus', title: corpus.name ?? 'corpus', soc: [], titles: [] }, sources: {}, facts: {}, collections: {} },
+    occupations: { titles: [], shortForms: [] },
     intents,
     negatives: corpus.intents[NONE] ?? [],
     lexicon: { synonyms: {}, fillers: [], keep: [], context: { continues: [], excludes: [] } },
     commands: [],
     guides: [],
-    notices: { privacy: 'Please do not share personal information.', rateLimited: 'Please slow down.' },
+    notices: { privacy: 'Please do not share personal information.', rateLimited: 'Please slow down.', otherCareer: 'I can only answer about {careers}.' },
   };
 }

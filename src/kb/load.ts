@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import yaml from 'js-yaml';
 import type { KnowledgeBase } from '../engine/types.js';
@@ -38,12 +38,33 @@ function readYamlDir(dir: string, base: string, problems: Problem[]): ParsedFile
   });
 }
 
+/** The file of occupation titles in a knowledge folder (O*NET-SOC, tab-separated `soc_code`, `title`). */
+export const OCCUPATIONS_FILE = 'occupations.tsv';
+
+/** Reads `occupations.tsv` of a knowledge folder; none when the folder has no such file. */
+export function readOccupationTitles(dir: string, base: string, problems: Problem[]): { soc: string; title: string }[] {
+  const path = join(dir, OCCUPATIONS_FILE);
+  if (!existsSync(path)) return [];
+  const file = relative(base, path);
+  const out: { soc: string; title: string }[] = [];
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (i === 0 || line.trim() === '') return;
+      const [soc, title] = line.split('\t').map((c) => c.trim());
+      if (!soc || !title || !/^\d{2}-\d{4}\.\d{2}$/.test(soc)) problems.push({ file, path: `line ${i + 1}`, message: messages.badOccupationLine() });
+      else out.push({ soc, title });
+    });
+  return out;
+}
+
 /** Reads and validates `knowledge/` and `intents/`; throws KnowledgeBaseError listing every problem. */
 export function loadKnowledgeBase(dirs: KnowledgeDirs): KnowledgeBase {
   const base = join(dirs.knowledgeDir, '..');
   const problems: Problem[] = [];
   const knowledgeFiles = readYamlDir(dirs.knowledgeDir, base, problems);
   const intentFiles = readYamlDir(dirs.intentsDir, base, problems);
+  const occupationTitles = readOccupationTitles(dirs.knowledgeDir, base, problems);
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
-  return buildKnowledgeBase(knowledgeFiles, intentFiles, { minUtterances: dirs.minUtterances });
+  return buildKnowledgeBase(knowledgeFiles, intentFiles, { minUtterances: dirs.minUtterances, occupationTitles });
 }

@@ -14,7 +14,12 @@ const factValue = z.union([
 ]);
 
 export const knowledgeFileSchema = z.strictObject({
-  career: z.strictObject({ id, title: text }),
+  career: z.strictObject({
+    id,
+    title: text,
+    soc: z.array(z.string().regex(/^\d{2}-\d{4}\.\d{2}$/, 'must be an O*NET-SOC code such as "29-2071.00"')).optional(),
+    titles: z.array(id).optional(),
+  }),
   sources: z.record(z.string(), z.strictObject({ title: text, ref: text })),
   defaults: z.strictObject({ source: z.string().optional(), asOf: date.optional() }).optional(),
   facts: z.record(
@@ -79,7 +84,8 @@ export const intentFileSchema = z
     intents: z.array(intentSchema).optional(),
     negatives: z.array(text).optional(),
     guides: z.array(guideSchema).optional(),
-    notices: z.strictObject({ privacy: text.optional(), rateLimited: text.optional() }).optional(),
+    notices: z.strictObject({ privacy: text.optional(), rateLimited: text.optional(), otherCareer: text.optional() }).optional(),
+    occupations: z.strictObject({ shortForms: z.record(z.string().min(1), text) }).optional(),
     commands: z
       .array(
         z.strictObject({
@@ -107,7 +113,7 @@ export const intentFileSchema = z
       })
       .optional(),
   })
-  .refine((f) => f.intents || f.negatives || f.lexicon || f.commands || f.guides || f.notices, 'a file in intents/ needs `intents`, `negatives`, `lexicon`, `commands`, `guides` or `notices`');
+  .refine((f) => f.intents || f.negatives || f.lexicon || f.commands || f.guides || f.notices || f.occupations, 'a file in intents/ needs `intents`, `negatives`, `lexicon`, `commands`, `guides`, `notices` or `occupations`');
 
 export type KnowledgeFile = z.infer<typeof knowledgeFileSchema>;
 export type IntentFile = z.infer<typeof intentFileSchema>;

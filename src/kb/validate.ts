@@ -10,6 +10,7 @@ import { intentFileSchema, knowledgeFileSchema, type IntentFile, type KnowledgeF
 const DEFAULT_NOTICES: Notices = {
   privacy: "Please don't share patient information in chat. Ask your question without those details.",
   rateLimited: 'You are asking faster than I can answer. Please wait a minute and ask again.',
+  otherCareer: 'I can only answer questions about {careers}. An advisor can help you with {occupation}.',
 };
 
 /** A parsed YAML file and the name it is reported under (e.g. `intents/salary.yaml`). */
@@ -21,6 +22,8 @@ export interface ParsedFile {
 export interface ValidateOptions {
   /** Minimum utterances per intent. */
   readonly minUtterances: number;
+  /** Occupation titles (knowledge/occupations.tsv), when there are any. */
+  readonly occupationTitles?: readonly { readonly soc: string; readonly title: string }[];
 }
 
 function pathOf(path: readonly PropertyKey[]): string {
@@ -61,7 +64,13 @@ function buildKnowledge(files: readonly { file: string; data: KnowledgeFile }[],
       collections[cid] = { id: cid, ...c };
     }
   }
-  const career = files[0]?.data.career ?? { id: 'unknown', title: 'unknown' };
+  const first = files[0];
+  const raw = first?.data.career ?? { id: 'unknown', title: 'unknown' };
+  const career = { id: raw.id, title: raw.title, soc: raw.soc ?? [], titles: raw.titles ?? [] };
+  career.titles.forEach((id, i) => {
+    const value = facts[id]?.value;
+    if (!Array.isArray(value)) problems.push({ file: first!.file, path: `career.titles[${i}]`, message: messages.notATitleList(id) });
+  });
   return { career, sources, facts, collections };
 }
 
@@ -174,11 +183,20 @@ export function buildKnowledgeBase(
       });
     });
   }
+  const titles = options.occupationTitles ?? [];
+  const known = new Set(titles.map((t) => t.title));
+  const shortForms: { form: string; title: string }[] = [];
+  for (const { file, data } of iFiles) {
+    for (const [form, title] of Object.entries(data.occupations?.shortForms ?? {})) {
+      if (titles.length > 0 && !known.has(title)) problems.push({ file, path: `occupations.shortForms.${form}`, message: messages.unknownOccupation(title) });
+      shortForms.push({ form, title });
+    }
+  }
   if (knowledgeFiles.length === 0) problems.push({ file: 'knowledge/', path: '', message: messages.noKnowledge('knowledge/') });
   if (intentFiles.length > 0 && intents.length === 0 && problems.length === 0)
     problems.push({ file: 'intents/', path: '', message: messages.noIntents('intents/') });
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
-  return { knowledge, intents, negatives, lexicon: lexicon as Lexicon, commands, guides, notices: { ...DEFAULT_NOTICES, ...notices } };
+  return { knowledge, occupations: { titles, shortForms }, intents, negatives, lexicon: lexicon as Lexicon, commands, guides, notices: { ...DEFAULT_NOTICES, ...notices } };
 }
 
 /** Facts whose `asOf` date is older than `maxAgeDays` on `today`: figures someone should re-check. */

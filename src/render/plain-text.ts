@@ -68,9 +68,9 @@ export function decisionText(decision: Decision, style: TextStyle = PLAIN, withF
       return `${COPY.clarify} ${decision.choices.map((c) => `"${c.label}"`).join(' or ')}?`;
     case 'privacy':
       return decision.notice;
-    case 'fallback':
-      return decision.text.trim() === ''
-        ? `${COPY.empty} ${COPY.fallbackOffer} ${topicList(decision.suggestions)}.`
-        : `${COPY.fallback} ${COPY.fallbackOffer} ${topicList(decision.suggestions)}.`;
+    case 'fallback': {
+      const lead = decision.notice ?? (decision.text.trim() === '' ? COPY.empty : COPY.fallback);
+      return `${lead} ${COPY.fallbackOffer} ${topicList(decision.suggestions)}.`;
+    }
   }
 }

@@ -1,0 +1,141 @@
+import { stem, tokenize } from './analyze.js';
+import { normalize } from './normalize.js';
+import type { KnowledgeBase } from './types.js';
+
+/** An occupation as the knowledge base lists it (O*NET-SOC code and title). */
+export interface Occupation {
+  readonly soc: string;
+  readonly title: string;
+}
+
+/** Words that join or qualify title parts and carry no occupation ("and", "of", "all other"). */
+const LINKS = new Set(['and', 'or', 'of', 'the', 'a', 'an', 'in', 'for', 'to', 'with', 'except', 'all', 'other', 'including']);
+
+/** A title's words as stems, without linking words ("Dental Assistants" -> dental assist). */
+function stems(text: string): string[] {
+  return tokenize(normalize(text).replace(/[^\p{L}\p{N}\s]+/gu, ' '))
+    .filter((w) => !LINKS.has(w))
+    .map(stem);
+}
+
+/**
+ * The ways a title is named: each part of "A, B, and C D" on its own ("Welders, Cutters, and
+ * Brazers"), a part that is only a generic head word ("Installers", "Technicians") together with
+ * the title's modifiers, a part without the title's head word given it ("Medical Records and Health
+ * Information Technicians" -> medical records technicians), and the last two words of a long name
+ * ("tractor-trailer truck drivers" -> truck drivers).
+ */
+function namesOf(title: string, generic: ReadonlySet<string>, heads: ReadonlySet<string>): string[][] {
+  const clean = nameOf(title);
+  const plural = new Set(clean.split(/[\s,/&]+/).filter((w) => /[^s]s$/i.test(w)).map((w) => stem(normalize(w))));
+  const parts = clean
+    .split(/,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*\/\s*|\s+&\s+/)
+    .map(stems)
+    .filter((p) => p.length > 0);
+  if (parts.length === 0) return [];
+  const last = parts.at(-1)!;
+  const head = last.at(-1)!;
+  const modifiers = parts[0]!.length > 1 ? parts[0]!.slice(0, -1) : [];
+  const names: string[][] = [stems(clean)];
+  for (const part of parts) {
+    let name = part;
+    const single = part.length === 1;
+    if (single && generic.has(part[0]!)) name = modifiers.length > 0 ? [...modifiers, part[0]!] : [];
+    // "Police" of "Police, Fire, and Ambulance Dispatchers" needs the head; "Dietitians" of
+    // "Dietitians and Nutritionists" is an occupation of its own.
+    else if (part !== last && (single ? !plural.has(part[0]!) : !heads.has(part.at(-1)!))) name = [...part, head];
+    if (name.length > 0) names.push(name);
+    if (name.length >= 3) names.push(name.slice(-2));
+  }
+  return names;
+}
+
+/**
+ * A title without its qualifiers: O*NET writes "Cooks, Restaurant", "Software Developers,
+ * Applications", "Chemistry Teachers, Postsecondary", "X, All Other", "Y, Except Z". A comma
+ * starts a qualifier unless it is part of a list ("Welders, Cutters, and Welder Fitters"), and then
+ * only after the list's "and" or "or" part.
+ */
+export function nameOf(title: string): string {
+  const parts = title.replace(/\([^)]*\)/g, ' ').split(/\s*,\s*/);
+  const listEnd = parts.findIndex((p, i) => i > 0 && /^(and|or)\s/i.test(p));
+  const kept = listEnd > 0 ? parts.slice(0, listEnd + 1) : parts.slice(0, 1);
+  return kept.join(', ').replace(/,\s*(except|all other|including)\b.*$/i, '');
+}
+
+/** Where a name occurs in a question's stems, if it does. */
+function spanOf(words: readonly string[], name: readonly string[]): [number, number] | undefined {
+  for (let i = 0; i + name.length <= words.length; i++) {
+    if (name.every((w, k) => words[i + k] === w)) return [i, i + name.length];
+  }
+  return undefined;
+}
+
+interface Named {
+  readonly words: readonly string[];
+  readonly title: string;
+  readonly own: boolean;
+}
+
+/**
+ * Tells when a question names an occupation the knowledge base does not cover ("what's the
+ * starting pay for a pharmacy tech"), from data: the occupation titles (O*NET-SOC), the short forms
+ * people type, and the career's own codes and job titles, which stay in scope. The longest name
+ * found wins, so "health information technician" is the career's own even though "information
+ * technician" could be read alone; a word the knowledge base's own questions use ("coder") is
+ * never an occupation by itself.
+ */
+export class OccupationFinder {
+  private readonly byHead = new Map<string, Named[]>();
+
+  constructor(kb: KnowledgeBase) {
+    const { titles, shortForms } = kb.occupations;
+    const ownCodes = new Set(kb.knowledge.career.soc);
+    const lastWords = new Map<string, number>();
+    for (const o of titles) {
+      const s = stems(nameOf(o.title));
+      if (s.length > 0) lastWords.set(s.at(-1)!, (lastWords.get(s.at(-1)!) ?? 0) + 1);
+    }
+    const generic = new Set([...lastWords].filter(([, n]) => n >= 3).map(([w]) => w));
+    const heads = new Set(lastWords.keys());
+    const vocabulary = new Set(kb.intents.flatMap((i) => i.utterances.flatMap(stems)));
+    const own = [kb.knowledge.career.title, ...kb.knowledge.career.titles.flatMap((id) => kb.knowledge.facts[id]?.value as readonly string[])];
+    for (const title of own) this.add({ words: stems(title), title, own: true });
+    for (const o of titles) {
+      for (const words of namesOf(o.title, generic, heads)) {
+        if (words.length === 1 && vocabulary.has(words[0]!)) continue;
+        this.add({ words, title: o.title, own: ownCodes.has(o.soc) });
+      }
+    }
+    for (const f of shortForms) this.add({ words: stems(f.form), title: f.title, own: ownCodes.has(titles.find((t) => t.title === f.title)?.soc ?? '') });
+  }
+
+  private add(named: Named): void {
+    if (named.words.length === 0) return;
+    const head = named.words.at(-1)!;
+    const list = this.byHead.get(head) ?? [];
+    list.push(named);
+    this.byHead.set(head, list);
+  }
+
+  /** The title of another occupation the text names, or undefined when it names none (or only the career's own). */
+  find(text: string): string | undefined {
+    const words = stems(text.slice(0, 1000));
+    const found: { span: [number, number]; named: Named }[] = [];
+    for (const w of new Set(words)) {
+      for (const named of this.byHead.get(w) ?? []) {
+        const span = spanOf(words, named.words);
+        if (span) found.push({ span, named });
+      }
+    }
+    // Longest first: a name inside a longer one belongs to the longer one.
+    found.sort((a, b) => b.span[1] - b.span[0] - (a.span[1] - a.span[0]));
+    const taken: [number, number][] = [];
+    for (const { span, named } of found) {
+      if (taken.some(([s, e]) => span[0] >= s && span[1] <= e)) continue;
+      taken.push(span);
+      if (!named.own) return named.title;
+    }
+    return undefined;
+  }
+}
