@@ -42,7 +42,7 @@ export function syntheticKnowledgeBase(count: number, perIntent = 20, seed = 7):
   }
   return {
     kb: {
-      knowledge: { career: { id: 'synthetic', title: 'synthetic', soc: [], titles: [] }, sources: {}, facts: {}, collections: {} },
+      knowledge: { career: { id: 'synthetic', title: 'synthetic', soc: [], titles: [] }, careers: [], sources: {}, facts: {}, collections: {} },
       occupations: { titles: [], shortForms: [] },
       intents,
       negatives: [],

@@ -7,7 +7,8 @@ import { findIdentifiers } from './privacy.js';
 import { renderTemplate } from './template.js';
 import { ContextResolver, within, type FollowUpEngine } from './context.js';
 import { OccupationFinder } from './occupations.js';
-import { NONE, type Answer, type ConversationContext, type Decision, type Intent, type KnowledgeBase, type Scored, type Topic, type Variant } from './types.js';
+import { Careers } from './careers.js';
+import { NONE, type Answer, type Block, type ConversationContext, type Decision, type Intent, type KnowledgeBase, type Scored, type Topic, type Variant } from './types.js';
 
 /** The answer engine: knowledge in, decisions out. Pure and deterministic; channels render what it decides. */
 export interface Engine {
@@ -40,6 +41,9 @@ interface Anchor {
   readonly id: string;
   readonly exclude?: ReadonlySet<string>;
 }
+
+/** Which intents a question may be answered with (one career's, and small talk). */
+type Scope = (label: string) => boolean;
 
 interface Target {
   readonly intent: Intent;
@@ -97,10 +101,16 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
   const variantTerms = new Map(
     kb.intents.flatMap((i) => i.variants).map((v) => [v.id, new Set(v.keywords.flatMap((k) => analyzer.analyze(k).content))]),
   );
-  const topicList: Topic[] = kb.intents.filter((i) => !i.smallTalk).map((i) => ({ intent: i.id, label: i.label }));
+  const careers = new Careers(kb);
+  // With several careers, a topic's label says whose it is ("Salary (Pharmacy Technician)").
+  const labelled = (id: string, label: string): string => {
+    const career = careers.many ? careers.of(id) : undefined;
+    return career ? `${label} (${careers.title(career)})` : label;
+  };
+  const topicList: Topic[] = kb.intents.filter((i) => !i.smallTalk).map((i) => ({ intent: i.id, label: labelled(i.id, i.label) }));
   const topicOf = (id: string): Topic => {
     const target = targets.get(id);
-    return { intent: id, label: target?.variant?.label ?? target?.intent.label ?? id };
+    return { intent: id, label: labelled(id, target?.variant?.label ?? target?.intent.label ?? id) };
   };
 
   // Collection items a question can name, as stemmed term sequences (acronym and full name).
@@ -167,12 +177,12 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     return terms;
   }
 
-  function decideWhole(text: string, allowParts: boolean, anchor?: Anchor): Decision {
+  function decideWhole(text: string, allowParts: boolean, anchor?: Anchor, scope?: Scope): Decision {
     const analysis = analyzer.analyze(text);
     const { terms } = analysis;
     const all = matcher.rank(anchor ? [...matchTerms(analysis), ...anchorTerms(anchor.id)] : matchTerms(analysis));
     const excluded = anchor?.exclude ? [...anchor.exclude] : [];
-    const ranked = excluded.length > 0 ? all.filter((r) => !excluded.some((x) => within(r.label, x))) : all;
+    const ranked = excluded.length > 0 || scope ? all.filter((r) => !excluded.some((x) => within(r.label, x)) && (!scope || scope(r.label))) : all;
     // Numbers (years, figures such as "80k", reference numbers) say nothing about the topic.
     const topical = analysis.content.filter((t) => !/^\d+k?$/.test(t));
     const outside = matcher.outsideShare(topical.length > 0 ? topical : terms);
@@ -193,7 +203,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     if (allowParts && (!top || top.score < config.splitBelowConfidence)) {
       const parts = splitParts(normalize(text, config.maxQuestionChars));
       if (parts.length >= 2) {
-        const decided = parts.map((p) => decideWhole(p, false));
+        const decided = parts.map((p) => decideWhole(p, false, undefined, scope));
         const confident = decided.filter((d) => d.kind !== 'fallback' && d.confidence >= config.partThreshold);
         const distinct = confident.filter((d, i) => confident.findIndex((o) => related(o.intent, d.intent)) === i);
         if (distinct.length >= 2 && distinct.length === decided.length) {
@@ -239,14 +249,14 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
    * training?"): when the whole message falls back or is only small talk, its last part alone may
    * still be a confident question about a topic, and that is what gets answered.
    */
-  function decideInContext(text: string): Decision {
-    const whole = decideWhole(text, true);
+  function decideInContext(text: string, scope?: Scope): Decision {
+    const whole = decideWhole(text, true, undefined, scope);
     const chatty = whole.kind === 'answer' && targets.get(whole.intent)?.intent.smallTalk === true;
     if (whole.kind !== 'fallback' && !chatty) return whole;
     const normalized = normalize(text, config.maxQuestionChars);
     const last = splitParts(normalized).at(-1);
     if (last === undefined || last === normalized) return whole;
-    const asked = decideWhole(last, false);
+    const asked = decideWhole(last, false, undefined, scope);
     const topical = asked.kind === 'answer' && !targets.get(asked.intent)!.intent.smallTalk;
     return topical && asked.confidence >= config.partThreshold ? { ...asked, text } : whole;
   }
@@ -255,17 +265,61 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
   // with this career's facts, whatever else the question shares with an intent.
   const occupations = new OccupationFinder(kb);
   function otherCareer(text: string, occupation: string): Decision {
-    const notice = kb.notices.otherCareer.replace('{careers}', kb.knowledge.career.title).replace('{occupation}', occupation.toLowerCase());
+    const notice = kb.notices.otherCareer.replace('{careers}', careers.all.map((c) => c.title).join(' or ')).replace('{occupation}', occupation.toLowerCase());
     const suggestions = topicList.slice(0, config.fallbackSuggestions);
     return { kind: 'fallback', text, intent: NONE, confidence: 1, alternatives: [], suggestions, reason: 'outside', occupation, notice };
   }
 
+  const inCareer = (career: string): Scope => (label) => label === NONE || careers.of(label) === undefined || careers.of(label) === career;
+
+  /** A topical answer when several careers could be meant and none was named: "Which career: A or B?" */
+  function whichCareer(d: Decision): Decision {
+    if (d.kind !== 'answer' || !careers.of(d.intent)) return d;
+    const choices = careers.all.flatMap((c) => careers.equivalent(d.intent, c.id) ?? []).map((id) => ({ intent: id, label: `${careers.title(careers.of(id)!)}: ${topicOf(id).label.replace(/ \([^)]*\)$/, '')}` }));
+    return choices.length < 2 ? d : { kind: 'clarify', text: d.text, intent: choices[0]!.intent, confidence: d.confidence, alternatives: d.alternatives, choices };
+  }
+
+  /** "Which pays more, pharmacy technician or medical records specialist?": the topic in each career named, side by side. */
+  function acrossCareers(text: string, named: readonly string[]): Decision {
+    const d = decideInContext(text, inCareer(named[0]!));
+    if (d.kind !== 'answer' || !careers.of(d.intent)) return d;
+    const base = targets.get(d.intent)!.intent.id;
+    const ids = named.flatMap((c) => careers.equivalent(base, c) ?? []);
+    if (ids.length < 2) return d;
+    const table = figuresSideBySide(ids);
+    const answers: Answer[] = table
+      ? [{ ...render(targets.get(ids[0]!)!), intent: base, blocks: [table], followUps: [], sources: [...new Set(ids.flatMap((id) => render(targets.get(id)!).sources))] }]
+      : ids.map((id) => {
+          const a = render(targets.get(id)!);
+          return { ...a, blocks: [{ type: 'paragraph', text: `*${careers.title(careers.of(id)!)}*` }, ...a.blocks] };
+        });
+    return { kind: 'answer', text, intent: base, confidence: d.confidence, alternatives: d.alternatives, answers };
+  }
+
+  /** The numeric facts two or more careers' answers state for one topic, as a table with a column per career. */
+  function figuresSideBySide(ids: readonly string[]): Block | undefined {
+    const figures = ids.map((id) => {
+      const career = careers.of(id)!;
+      const refs = [...targets.get(id)!.intent.answer.matchAll(/[\w.-]+/g)].map((m) => m[0]).filter((r) => typeof kb.knowledge.facts[r]?.value === 'number');
+      return { career, facts: new Map(refs.map((r) => [r.startsWith(`${career}.`) ? r.slice(career.length + 1) : r, r])) };
+    });
+    const rows = [...figures[0]!.facts].filter(([key]) => figures.every((f) => f.facts.has(key)));
+    if (rows.length === 0) return undefined;
+    const cell = (factId: string) => (renderTemplate(`{{${factId}}}`, { knowledge: kb.knowledge, topics: topicList, onlyItems: [] }).blocks[0] as { text: string }).text;
+    return {
+      type: 'table',
+      columns: ['', ...figures.map((f) => careers.title(f.career))],
+      rows: rows.map(([key, first]) => [kb.knowledge.facts[first]!.label ?? key, ...figures.map((f) => cell(f.facts.get(key)!))]),
+    };
+  }
+
   const followUps = new ContextResolver(kb, { keepsAbove: config.contextKeepsAbove, margin: config.clarifyMargin, answerThreshold: config.answerThreshold });
-  const followUpEngine: FollowUpEngine = {
-    decideAnchored: (text, id, exclude) => decideWhole(text, false, { id, ...(exclude ? { exclude } : {}) }),
-    decideAlone: (text) => decideWhole(text, false),
+  /** The engine as the follow-up resolver sees it, within a career's topics when there is one. */
+  const followUpEngine = (scope?: Scope): FollowUpEngine => ({
+    decideAnchored: (text, id, exclude) => decideWhole(text, false, { id, ...(exclude ? { exclude } : {}) }, scope),
+    decideAlone: (text) => decideWhole(text, false, undefined, scope),
     answerWith: (id, text) => decideIntentsFor([id], text),
-  };
+  });
 
   /** The collection items a comparison named ("CPC vs RHIT"); other answers name what their answer leads with. */
   function namedItems(decision: Decision, text: string): string[] {
@@ -292,9 +346,17 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       if (findIdentifiers(text.slice(0, config.maxQuestionChars * 2)).length > 0) {
         return { kind: 'privacy', text, intent: NONE, confidence: 1, alternatives: [], notice: kb.notices.privacy, ...(context ? { context } : {}) };
       }
-      const other = occupations.find(text);
-      const alone = other ? otherCareer(text, other) : decideInContext(text);
-      const decided = followUps.resolve(text, alone, context, followUpEngine);
+      const names = occupations.names(text);
+      // With several careers, a question is answered within the career it names or the
+      // conversation is about; naming none of them, it is asked which one.
+      const career = careers.many ? (names.careers.length === 1 ? names.careers[0] : names.careers.length === 0 && context ? careers.of(context.intent) : undefined) : undefined;
+      const scope = career ? inCareer(career) : undefined;
+      let alone: Decision;
+      if (names.other) alone = otherCareer(text, names.other);
+      else if (careers.many && names.careers.length >= 2) alone = acrossCareers(text, names.careers);
+      else alone = decideInContext(text, scope);
+      if (careers.many && !career && names.careers.length < 2) alone = whichCareer(alone);
+      const decided = followUps.resolve(text, alone, context, followUpEngine(scope));
       const next = followUps.next(decided, context, namedItems(decided, text));
       return next ? { ...decided, context: next } : decided;
     },

@@ -75,6 +75,14 @@ interface Named {
   readonly words: readonly string[];
   readonly title: string;
   readonly own: boolean;
+  /** The covered career it names, when it is one's own title. */
+  readonly career?: string;
+}
+
+/** What a question names: another occupation (by its title), and the covered careers it names. */
+export interface NamedOccupations {
+  readonly other?: string;
+  readonly careers: readonly string[];
 }
 
 /**
@@ -90,7 +98,9 @@ export class OccupationFinder {
 
   constructor(kb: KnowledgeBase) {
     const { titles, shortForms } = kb.occupations;
-    const ownCodes = new Set(kb.knowledge.career.soc);
+    const careers = kb.knowledge.careers.length > 0 ? kb.knowledge.careers : [kb.knowledge.career];
+    const careerOfCode = new Map(careers.flatMap((c) => c.soc.map((code) => [code, c.id] as const)));
+    const ownCodes = new Set(careerOfCode.keys());
     const lastWords = new Map<string, number>();
     for (const o of titles) {
       const s = stems(nameOf(o.title));
@@ -99,15 +109,25 @@ export class OccupationFinder {
     const generic = new Set([...lastWords].filter(([, n]) => n >= 3).map(([w]) => w));
     const heads = new Set(lastWords.keys());
     const vocabulary = new Set(kb.intents.flatMap((i) => i.utterances.flatMap(stems)));
-    const own = [kb.knowledge.career.title, ...kb.knowledge.career.titles.flatMap((id) => kb.knowledge.facts[id]?.value as readonly string[])];
-    for (const title of own) this.add({ words: stems(title), title, own: true });
+    // An occupation the knowledge base's own questions name ("difference between a medical coder
+    // and a medical records technician") is one it covers.
+    const asked = kb.intents.filter((i) => !i.smallTalk).map((i) => i.utterances.map((u) => ` ${stems(u).join(' ')} `).join('|'));
+    const coveredBy = (words: readonly string[]): boolean => words.length > 1 && asked.some((u) => u.includes(` ${words.join(' ')} `));
+    for (const c of careers) {
+      for (const title of [c.title, ...c.titles.flatMap((id) => kb.knowledge.facts[id]?.value as readonly string[])]) this.add({ words: stems(title), title, own: true, career: c.id });
+    }
+    const careerOf = (soc: string) => careerOfCode.get(soc);
     for (const o of titles) {
       for (const words of namesOf(o.title, generic, heads)) {
         if (words.length === 1 && vocabulary.has(words[0]!)) continue;
-        this.add({ words, title: o.title, own: ownCodes.has(o.soc) });
+        const career = careerOf(o.soc);
+        this.add({ words, title: o.title, own: ownCodes.has(o.soc) || coveredBy(words), ...(career ? { career } : {}) });
       }
     }
-    for (const f of shortForms) this.add({ words: stems(f.form), title: f.title, own: ownCodes.has(titles.find((t) => t.title === f.title)?.soc ?? '') });
+    for (const f of shortForms) {
+      const career = careerOf(titles.find((t) => t.title === f.title)?.soc ?? '');
+      this.add({ words: stems(f.form), title: f.title, own: career !== undefined, ...(career ? { career } : {}) });
+    }
   }
 
   private add(named: Named): void {
@@ -120,6 +140,11 @@ export class OccupationFinder {
 
   /** The title of another occupation the text names, or undefined when it names none (or only the career's own). */
   find(text: string): string | undefined {
+    return this.names(text).other;
+  }
+
+  /** Another occupation the text names, if any, and the covered careers it names. */
+  names(text: string): NamedOccupations {
     const words = stems(text.slice(0, 1000));
     const found: { span: [number, number]; named: Named }[] = [];
     for (const w of new Set(words)) {
@@ -131,11 +156,14 @@ export class OccupationFinder {
     // Longest first: a name inside a longer one belongs to the longer one.
     found.sort((a, b) => b.span[1] - b.span[0] - (a.span[1] - a.span[0]));
     const taken: [number, number][] = [];
+    const careers: string[] = [];
+    let other: string | undefined;
     for (const { span, named } of found) {
       if (taken.some(([s, e]) => span[0] >= s && span[1] <= e)) continue;
       taken.push(span);
-      if (!named.own) return named.title;
+      if (!named.own) other ??= named.title;
+      else if (named.career && !careers.includes(named.career)) careers.push(named.career);
     }
-    return undefined;
+    return { ...(other ? { other } : {}), careers };
   }
 }

@@ -5,6 +5,8 @@ export type FactValue = string | number | readonly string[] | RecordValue;
 
 export interface Fact {
   readonly id: string;
+  /** The career whose knowledge file states it. */
+  readonly career: string;
   readonly label?: string;
   readonly value: FactValue;
   readonly unit?: string;
@@ -27,15 +29,20 @@ export interface Collection {
   readonly columns: Readonly<Record<string, string>>;
 }
 
+/** A career the knowledge base covers (one knowledge file each). */
+export interface Career {
+  readonly id: string;
+  readonly title: string;
+  /** The career's own O*NET-SOC codes: those occupations are this career, not others. */
+  readonly soc: readonly string[];
+  /** Facts listing the career's own job titles ("Medical Coder"), which stay in scope. */
+  readonly titles: readonly string[];
+}
+
 export interface Knowledge {
-  readonly career: {
-    readonly id: string;
-    readonly title: string;
-    /** The career's own O*NET-SOC codes: those occupations are this career, not others. */
-    readonly soc: readonly string[];
-    /** Facts listing the career's own job titles ("Medical Coder"), which stay in scope. */
-    readonly titles: readonly string[];
-  };
+  /** The first career (the product's own); `careers` lists every one. */
+  readonly career: Career;
+  readonly careers: readonly Career[];
   readonly sources: Readonly<Record<string, Source>>;
   readonly facts: Readonly<Record<string, Fact>>;
   readonly collections: Readonly<Record<string, Collection>>;

@@ -39,7 +39,7 @@ export function knowledgeBaseFromCorpus(corpus: TrainingCorpus): KnowledgeBase {
       clearsContext: false,
     }));
   return {
-    knowledge: { career: { id: corpus.name ?? 'corpus', title: corpus.name ?? 'corpus', soc: [], titles: [] }, sources: {}, facts: {}, collections: {} },
+    knowledge: { career: { id: corpus.name ?? 'corpus', title: corpus.name ?? 'corpus', soc: [], titles: [] }, careers: [], sources: {}, facts: {}, collections: {} },
     occupations: { titles: [], shortForms: [] },
     intents,
     negatives: corpus.intents[NONE] ?? [],

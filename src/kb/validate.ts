@@ -1,5 +1,5 @@
 import type { z } from 'zod/v3';
-import { NONE, type Collection, type Command, type Guide, type Notices, type Fact, type Intent, type Knowledge, type KnowledgeBase, type Lexicon, type Source } from '../engine/types.js';
+import { NONE, type Career, type Collection, type Command, type Guide, type Notices, type Fact, type Intent, type Knowledge, type KnowledgeBase, type Lexicon, type Source } from '../engine/types.js';
 import { checkTemplate } from '../engine/template.js';
 import { normalize } from '../engine/normalize.js';
 import { tokenize } from '../engine/analyze.js';
@@ -42,7 +42,11 @@ function buildKnowledge(files: readonly { file: string; data: KnowledgeFile }[],
   const facts: Record<string, Fact> = {};
   const collections: Record<string, Collection> = {};
   for (const { data } of files) for (const [sid, s] of Object.entries(data.sources)) sources[sid] = { id: sid, ...s };
+  const careers: Career[] = [];
   for (const { file, data } of files) {
+    const career = { id: data.career.id, title: data.career.title, soc: data.career.soc ?? [], titles: data.career.titles ?? [] };
+    if (careers.some((c) => c.id === career.id)) problems.push({ file, path: 'career.id', message: messages.duplicateCareer(career.id) });
+    else careers.push(career);
     for (const [fid, f] of Object.entries(data.facts)) {
       const source = f.source ?? data.defaults?.source;
       const asOf = f.asOf ?? data.defaults?.asOf;
@@ -50,7 +54,8 @@ function buildKnowledge(files: readonly { file: string; data: KnowledgeFile }[],
       if (!source) problems.push({ file, path: at, message: messages.missingSource() });
       else if (!sources[source]) problems.push({ file, path: `${at}.source`, message: messages.unknownSource(source) });
       if (!asOf) problems.push({ file, path: at, message: messages.missingAsOf() });
-      facts[fid] = { id: fid, value: f.value, label: f.label, unit: f.unit, source: source ?? '', asOf: asOf ?? '' };
+      if (facts[fid]) problems.push({ file, path: at, message: messages.duplicateFact(fid, facts[fid]!.career) });
+      facts[fid] = { id: fid, career: career.id, value: f.value, label: f.label, unit: f.unit, source: source ?? '', asOf: asOf ?? '' };
     }
   }
   for (const { file, data } of files) {
@@ -64,14 +69,13 @@ function buildKnowledge(files: readonly { file: string; data: KnowledgeFile }[],
       collections[cid] = { id: cid, ...c };
     }
   }
-  const first = files[0];
-  const raw = first?.data.career ?? { id: 'unknown', title: 'unknown' };
-  const career = { id: raw.id, title: raw.title, soc: raw.soc ?? [], titles: raw.titles ?? [] };
-  career.titles.forEach((id, i) => {
-    const value = facts[id]?.value;
-    if (!Array.isArray(value)) problems.push({ file: first!.file, path: `career.titles[${i}]`, message: messages.notATitleList(id) });
+  files.forEach(({ file }, n) => {
+    careers[n]?.titles.forEach((id, i) => {
+      if (!Array.isArray(facts[id]?.value)) problems.push({ file, path: `career.titles[${i}]`, message: messages.notATitleList(id) });
+    });
   });
-  return { career, sources, facts, collections };
+  const career = careers[0] ?? { id: 'unknown', title: 'unknown', soc: [], titles: [] };
+  return { career, careers, sources, facts, collections };
 }
 
 /**
