@@ -2,7 +2,8 @@
 import { createInterface } from 'node:readline';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadEngine, knowledgeDirs } from '../app/knowledge.js';
+import { loadEngine, knowledgeDirs, PROJECT_ROOT } from '../app/knowledge.js';
+import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../engine/config.js';
 import type { Engine } from '../engine/engine.js';
 import { evaluate, parseLabelled } from '../eval/evaluate.js';
@@ -25,6 +26,8 @@ const USAGE = `faqbot: the career FAQ assistant in a terminal
   faqbot eval FILE.jsonl       in-scope accuracy, out-of-scope recall and each miss; on a dialogue
                                file ({"id","turns":[...]} lines), follow-up and standalone accuracy
   faqbot check [--max-age D]   validate knowledge/ and intents/; warn on facts older than D days
+  faqbot import PAGE           read a career page (text, Markdown or HTML) into knowledge/ and intents/
+                               (--knowledge DIR, --intents DIR to write elsewhere; --json for the report)
   faqbot report [--days D]     what candidates asked over D days (default 30) from the question store
                                (DATA_DIR or DATABASE_URL); --json for one JSON object
 
@@ -149,6 +152,8 @@ export async function main(argv: string[]): Promise<number> {
       'max-age': { type: 'string' },
       days: { type: 'string' },
       train: { type: 'string' },
+      knowledge: { type: 'string' },
+      intents: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -179,6 +184,26 @@ export async function main(argv: string[]): Promise<number> {
     case 'eval': {
       if (!rest[0]) throw new Error('eval needs a file: faqbot eval ../shared/eval/dev.jsonl');
       evalFile(engineFor(), rest[0], Boolean(values.json));
+      return 0;
+    }
+    case 'import': {
+      if (!rest[0]) throw new Error('import needs a career page: faqbot import PAGE [--knowledge DIR] [--intents DIR]');
+      const { importCareerPage } = await import('../kb/import/write.js');
+      const dirs = knowledgeDirs();
+      const r = importCareerPage({
+        page: rest[0],
+        knowledgeDir: values.knowledge ?? dirs.knowledgeDir,
+        intentsDir: values.intents ?? dirs.intentsDir,
+        productIntentsDir: join(PROJECT_ROOT, 'intents'),
+        minUtterances: dirs.minUtterances,
+      });
+      if (values.json) console.log(JSON.stringify(r));
+      else {
+        console.log(`imported ${r.title} (${r.career}${r.prefix ? `, ids prefixed "${r.prefix}"` : ''}): ${r.facts} facts, ${r.intents} intents, ${r.utterances} utterances`);
+        console.log(r.changed.length > 0 ? `wrote ${r.changed.join(', ')}` : 'nothing changed: the files already say what the page says');
+        for (const part of r.missing) console.log(`missing: the page has no ${part}`);
+        for (const line of r.unread) console.log(`unread: ${JSON.stringify(line.slice(0, 120))}`);
+      }
       return 0;
     }
     case 'report': {

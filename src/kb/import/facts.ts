@@ -1,0 +1,113 @@
+import type { CareerPage } from './page.js';
+
+/** A fact as `knowledge/` writes it (the id without the career's prefix). */
+export interface PageFact {
+  readonly id: string;
+  readonly value: string | number | readonly string[] | Readonly<Record<string, string>>;
+  readonly label?: string;
+  readonly unit?: string;
+}
+
+/** What the page says, as facts, and where its parts went. */
+export interface PageFacts {
+  readonly facts: readonly PageFact[];
+  /** Certification acronyms, in page order (their facts are `certs.<acronym>`). */
+  readonly certifications: readonly string[];
+  /** FAQ pairs no template claims: their fact id and question. */
+  readonly faq: readonly { readonly id: string; readonly question: string }[];
+  /** The two roles a "difference between A and B" question compares, and its fact id (`role.coder_vs_technician`). */
+  readonly comparison?: { readonly a: string; readonly b: string; readonly id: string };
+  /** Index of the duty that names code sets ("(ICD, CPT, HCPCS)"), if one does, and those names. */
+  readonly codeDuty?: number;
+  readonly codes: readonly string[];
+  /** Index of the duty about privacy rules and compliance, if one is, and the laws it names ("HIPAA"). */
+  readonly privacyDuty?: number;
+  readonly laws: readonly string[];
+}
+
+const sentences = (text: string): string[] => text.match(/[^.!?]+[.!?]+(\s|$)|[^.!?]+$/g)?.map((s) => s.trim()).filter(Boolean) ?? [];
+
+/** "a, b, or c" -> [a, b, c]. */
+function listOf(text: string): string[] {
+  return text
+    .split(/,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** The level a salary line gives: entry, median, experienced, or its own words. */
+function level(label: string): string {
+  if (/entry|start|beginn/i.test(label)) return 'entry';
+  if (/median|average|typical|mean/i.test(label)) return 'median';
+  if (/experienced|senior|top|high/i.test(label)) return 'experienced';
+  return slug(label);
+}
+
+export const slug = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')
+    .slice(0, 40);
+
+/**
+ * The page's content as facts, each taken from the page as written (sentences and list items are
+ * split, never reworded): overview and fit, duties, salary levels, training, its steps and the
+ * first jobs they name, the FAQ answers, related titles, growth, certifications with their issuer.
+ */
+export function factsOf(page: CareerPage, faqRules: readonly { pattern: RegExp; intent: string }[]): PageFacts {
+  const facts: PageFact[] = [];
+  const add = (f: PageFact): void => void facts.push(f);
+  const overview = page.overview.flatMap(sentences);
+  const fit = overview.filter((s) => /^if\s/i.test(s));
+  const summary = overview.filter((s) => !fit.includes(s));
+  if (summary.length > 0) add({ id: 'role.summary', value: summary.join(' ') });
+  if (fit.length > 0) add({ id: 'role.fit', value: fit.join(' ') });
+  if (page.duties.length > 0) add({ id: 'role.duties', value: page.duties });
+  const codeDuty = page.duties.findIndex((d) => /\(([A-Z][A-Z0-9-]+)(,\s*[A-Z][A-Z0-9-]+)+\)/.test(d));
+  const codes = codeDuty >= 0 ? listOf(/\(([^)]+)\)/.exec(page.duties[codeDuty]!)![1]!) : [];
+  const privacyDuty = page.duties.findIndex((d) => /privacy|confidential|compliance|regulation/i.test(d));
+  const laws = privacyDuty >= 0 ? [...page.duties[privacyDuty]!.matchAll(/\b[A-Z]{3,}\b/g)].map((m) => m[0]) : [];
+  if (page.titles.length > 0) add({ id: 'role.titles', value: page.titles });
+  for (const s of page.salaries) add({ id: `salary.${level(s.label)}`, label: s.label, value: s.value, unit: 'USD per year' });
+
+  const training = page.training.flatMap(sentences);
+  const needs = training.filter((s) => /\bneed\b/i.test(s));
+  if (needs.length > 0) add({ id: 'training.needs', value: needs.join(' ') });
+  const duration = page.steps.filter((s) => /\b(year|month|week|online)s?\b/i.test(s.text)).map((s) => s.text);
+  const programs = [...training.filter((s) => !needs.includes(s) && /program|course|certificate|school/i.test(s)), ...duration];
+  if (programs.length > 0) add({ id: 'training.programs', value: programs.join(' ') });
+  if (page.steps.length > 0) add({ id: 'training.steps', value: page.steps.map((s) => `${s.title}: ${s.text}`) });
+  const roles = page.steps.map((s) => /\broles? (?:like|such as) (.+?)(?: to\b.*)?[.]?$/i.exec(s.text)?.[1]).find(Boolean);
+  if (roles) add({ id: 'training.entry_jobs', value: listOf(roles) });
+  const required = page.steps.map((s) => s.text).find((t) => /certif/i.test(t) && /require|prefer/i.test(t));
+  if (required) add({ id: 'certs.required', value: required });
+
+  const faq: { id: string; question: string }[] = [];
+  let comparison: PageFacts['comparison'];
+  for (const pair of page.faq) {
+    const rule = faqRules.find((r) => r.pattern.test(pair.question));
+    let id = rule && !facts.some((f) => f.id === rule.intent) ? rule.intent : undefined;
+    if (id === 'role.comparison') {
+      const m = /between an? (.+?) and an? (.+?)\?*$/i.exec(pair.question) ?? /(.+?)\s+(?:vs\.?|versus)\s+(.+?)\?*$/i.exec(pair.question);
+      const head = (t: string) => slug(t.split(/\s+/).at(-1)!);
+      if (m && !comparison) {
+        comparison = { a: m[1]!.trim(), b: m[2]!.trim(), id: `role.${head(m[1]!)}_vs_${head(m[2]!)}` };
+        id = comparison.id;
+      } else id = undefined;
+    }
+    if (!id) {
+      id = `faq.${slug(pair.question.replace(/\?$/, ''))}`;
+      faq.push({ id, question: pair.question });
+    }
+    if (!facts.some((f) => f.id === id)) add({ id, value: pair.answer });
+  }
+  const certifications: string[] = [];
+  for (const c of page.certifications) {
+    const id = `certs.${slug(c.acronym)}`;
+    if (certifications.includes(id)) continue;
+    certifications.push(id);
+    add({ id, value: { acronym: c.acronym, name: c.name, ...(c.issuer ? { issuer: c.issuer } : {}), summary: c.summary } });
+  }
+  return { facts, certifications, faq, codes, laws, ...(comparison ? { comparison } : {}), ...(codeDuty >= 0 ? { codeDuty } : {}), ...(privacyDuty >= 0 ? { privacyDuty } : {}) };
+}

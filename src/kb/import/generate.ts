@@ -1,0 +1,175 @@
+import type { CareerPage } from './page.js';
+import { factsOf, slug, type PageFact, type PageFacts } from './facts.js';
+
+/** One intent's templates (intents/import/templates.yaml). */
+export interface IntentTemplate {
+  readonly label?: string;
+  readonly needs?: readonly string[];
+  readonly utterances: readonly string[];
+  readonly answer: string;
+  readonly variants?: Readonly<Record<string, { readonly keywords: readonly string[]; readonly answer: string }>>;
+  readonly followUps?: readonly string[];
+}
+
+export interface ImportTemplates {
+  readonly intents: Readonly<Record<string, IntentTemplate>>;
+  readonly faq: readonly { readonly pattern: RegExp; readonly intent: string }[];
+}
+
+export interface GenerateOptions {
+  /** The career's id (a slug of its title). */
+  readonly careerId: string;
+  /** Put before every fact and intent id ("" for a career alone in its folders). */
+  readonly prefix: string;
+  /** Where the page came from, for the facts' source. */
+  readonly sourceRef: string;
+  /** The date the facts are checked as of (YYYY-MM-DD). */
+  readonly asOf: string;
+  /** O*NET-SOC codes of the career, when its title is one. */
+  readonly soc: readonly string[];
+}
+
+/** The career's `knowledge/` and `intents/` files as data, and what was written of the page. */
+export interface Generated {
+  readonly knowledge: Record<string, unknown>;
+  readonly intents: Record<string, unknown>;
+  readonly facts: number;
+  readonly intentCount: number;
+  readonly utterances: number;
+}
+
+const plural = (t: string): string => (/(s|x|ch|sh)$/i.test(t) ? `${t}es` : /[^aeiou]y$/i.test(t) ? `${t.slice(0, -1)}ies` : `${t}s`);
+
+/** Fills an utterance template; none when a placeholder it uses has no value. */
+function fill(template: string, values: Readonly<Record<string, readonly string[]>>): string[] {
+  let out = [template];
+  for (const [key, options] of Object.entries(values)) {
+    if (!template.includes(`{${key}}`)) continue;
+    out = out.flatMap((t) => options.map((o) => t.split(`{${key}}`).join(o)));
+  }
+  return out.filter((u) => !/\{[a-z]+\}/.test(u)).map((u) => u.toLowerCase().replace(/[?!.]+$/, '').replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * The files `faqbot import` writes for a page: its facts (each with the page as source and an
+ * `asOf` date) and an intent per part of the page, with utterances from the templates, the page's
+ * own FAQ questions, and the career's name, titles and certifications filled in.
+ */
+export function generate(page: CareerPage, templates: ImportTemplates, options: GenerateOptions): Generated {
+  const parsed: PageFacts = factsOf(page, templates.faq);
+  const p = options.prefix;
+  const has = (id: string): boolean => (id.endsWith('.*') ? parsed.facts.some((f) => f.id.startsWith(id.slice(0, -1))) : parsed.facts.some((f) => f.id === id));
+  const salaryIds = parsed.facts.filter((f) => f.id.startsWith('salary.')).map((f) => f.id);
+  const career = page.title.toLowerCase();
+  const titles = page.titles.map((t) => t.replace(/\s*\([^)]*\)/g, '').toLowerCase()).filter((t) => t !== career);
+  const base: Record<string, string[]> = {
+    career: [career],
+    careers: [plural(career)],
+    title: titles.slice(0, 3),
+    code: parsed.codes.map((c) => c.toLowerCase()),
+    law: parsed.laws.map((l) => l.toLowerCase()),
+  };
+
+  /** An answer template with the career's prefix, its facts and words filled in; lines about facts it lacks dropped. */
+  const answerOf = (template: string, extra: Record<string, string> = {}): string =>
+    template
+      .split('\n')
+      .map((line) => {
+        let l = line.replace(/\{(careers?)\}/g, (_m, k: string) => base[k]![0]!);
+        for (const [k, v] of Object.entries(extra)) l = l.split(k).join(v);
+        l = l
+          .replace(/@salary\.\*/g, salaryIds.map((id) => `@${id}`).join(' '))
+          .replace(/#code/g, String(parsed.codeDuty ?? 0))
+          .replace(/#privacy/g, String(parsed.privacyDuty ?? 0));
+        const refs = [...l.matchAll(/@([\w.-]+)/g)].map((m) => m[1]!);
+        const missing = refs.some((r) => r !== 'certifications' && !has(r) && !has(r.split('.').slice(0, -1).join('.')));
+        return missing ? '' : l.replace(/@/g, p);
+      })
+      .filter((l) => l.trim() !== '')
+      .join('\n');
+
+  const intents: Record<string, unknown>[] = [];
+  const seen = new Set<string>();
+  const utterancesOf = (t: IntentTemplate, values: Record<string, readonly string[]>): string[] => {
+    const out: string[] = [];
+    for (const template of t.utterances) {
+      const placeholders = /\{[a-z]+\}/.test(template);
+      if (!placeholders && p !== '') continue;
+      for (const u of fill(template, { ...base, ...values })) {
+        if (u && !seen.has(u)) {
+          seen.add(u);
+          out.push(u);
+        }
+      }
+    }
+    return out;
+  };
+  const write = (id: string, t: IntentTemplate, values: Record<string, readonly string[]>, extra: Record<string, string> = {}, label?: string): void => {
+    const utterances = utterancesOf(t, values);
+    const answer = answerOf(t.answer, extra);
+    if (!answer.includes('{{')) return;
+    const variants = Object.entries(t.variants ?? {})
+      .filter(([key]) => has(`${id}.${key}`))
+      .map(([key, v]) => ({ id: `${p}${id}.${key}`, keywords: v.keywords, answer: answerOf(v.answer, extra) }));
+    intents.push({
+      id: `${p}${id}`,
+      label: label ?? t.label ?? id,
+      utterances,
+      answer,
+      ...(variants.length > 0 ? { variants } : {}),
+      followUps: [],
+      _followUps: t.followUps ?? [],
+    });
+  };
+
+  for (const [key, t] of Object.entries(templates.intents)) {
+    if (key === 'certs.item') {
+      for (const id of parsed.certifications) {
+        const fact = parsed.facts.find((f) => f.id === id)!.value as Record<string, string>;
+        const values = { acronym: [fact.acronym!.toLowerCase()], name: [fact.name!.toLowerCase()], issuer: fact.issuer ? [fact.issuer.toLowerCase()] : [] };
+        write(id, t, values, { '@certs.item': `@${id}` }, fact.acronym);
+      }
+      continue;
+    }
+    if (key === 'faq') {
+      for (const f of parsed.faq) write(f.id, t, { question: [f.question] }, { '@faq': `@${f.id}` }, f.question.replace(/\?$/, ''));
+      continue;
+    }
+    if (key === 'role.comparison') {
+      const c = parsed.comparison;
+      if (c) write(c.id, t, { a: [c.a.toLowerCase()], b: [c.b.toLowerCase()] }, { '@role.comparison': `@${c.id}` }, `${c.a} vs. ${c.b}`);
+      continue;
+    }
+    if (key === 'role.coding' && parsed.codeDuty === undefined) continue;
+    if (key === 'role.privacy' && parsed.privacyDuty === undefined) continue;
+    if ((t.needs ?? []).every(has)) write(key, t, {});
+  }
+  // Follow-ups name the intents written; an intent has at least its one related topic.
+  const ids = new Set(intents.map((i) => i.id as string));
+  for (const intent of intents) {
+    const wanted = (intent._followUps as string[]).map((f) => `${p}${f}`).filter((f) => ids.has(f) && f !== intent.id);
+    intent.followUps = wanted.slice(0, 3);
+    delete intent._followUps;
+  }
+  const titleFacts = ['role.titles', 'training.entry_jobs'].filter((id) => has(id)).map((id) => `${p}${id}`);
+  const factEntries = Object.fromEntries(parsed.facts.map((f: PageFact) => [`${p}${f.id}`, { value: f.value, ...(f.label ? { label: f.label } : {}), ...(f.unit ? { unit: f.unit } : {}) }]));
+  const sourceId = p === '' ? 'career-page' : `${options.careerId}-page`;
+  const knowledge = {
+    career: { id: options.careerId, title: page.title, ...(options.soc.length > 0 ? { soc: [...options.soc] } : {}), ...(titleFacts.length > 0 ? { titles: titleFacts } : {}) },
+    sources: { [sourceId]: { title: `How to Become a ${page.title} (career-center page)`, ref: options.sourceRef } },
+    defaults: { source: sourceId, asOf: options.asOf },
+    facts: factEntries,
+    ...(parsed.certifications.length > 0
+      ? { collections: { [`${p}certifications`]: { label: 'Certifications', items: parsed.certifications.map((c) => `${p}${c}`), columns: { acronym: 'Credential', name: 'Full name', issuer: 'Offered by' } } } }
+      : {}),
+  };
+  return {
+    knowledge,
+    intents: { intents },
+    facts: parsed.facts.length,
+    intentCount: intents.length,
+    utterances: intents.reduce((n, i) => n + (i.utterances as string[]).length, 0),
+  };
+}
+
+export { slug };

@@ -1,0 +1,194 @@
+/** A career page in the career center's template, as read: every part it could read, and what it could not. */
+export interface CareerPage {
+  readonly category?: string;
+  readonly title: string;
+  readonly overview: readonly string[];
+  readonly duties: readonly string[];
+  readonly salaries: readonly { readonly label: string; readonly value: number }[];
+  readonly training: readonly string[];
+  readonly steps: readonly { readonly title: string; readonly text: string }[];
+  readonly faq: readonly { readonly question: string; readonly answer: string }[];
+  readonly titles: readonly string[];
+  readonly certifications: readonly { readonly name: string; readonly acronym: string; readonly issuer?: string; readonly summary: string }[];
+  /** Lines no part of the template took, and template parts the page lacks. */
+  readonly unread: readonly string[];
+  readonly missing: readonly string[];
+}
+
+/** Raised when a page cannot be imported at all; says what is wrong and what to do. */
+export class PageError extends Error {
+  readonly code = 'PAGE_UNREADABLE';
+  constructor(message: string) {
+    super(message);
+    this.name = 'PageError';
+  }
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', ldquo: '“', rdquo: '”', mdash: '—', ndash: '–', bull: '•', hellip: '…' };
+
+/** Plain lines of a page written as HTML, Markdown or text: scripts, styles and tags gone, entities decoded, bullets as "• ". */
+export function pageLines(source: string): string[] {
+  let text = source.replace(/\r\n?/g, '\n');
+  if (/<\/?[a-z][^>]*>/i.test(text)) {
+    text = text
+      .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, '\n')
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<li\b[^>]*>/gi, '\n• ')
+      .replace(/<\/?(p|div|section|article|header|footer|h[1-6]|ul|ol|li|br|tr|table|main|nav|dt|dd)\b[^>]*>/gi, '\n')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (m, e: string) => {
+        if (e.startsWith('#x') || e.startsWith('#X')) return String.fromCodePoint(parseInt(e.slice(2), 16));
+        if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
+        return ENTITIES[e.toLowerCase()] ?? m;
+      });
+  }
+  return text
+    .split('\n')
+    .map((l) =>
+      l
+        .replace(/^\s*#{1,6}\s+/, '')
+        .replace(/^\s*(?:[-*+•·▪●]|\d+[.)])\s+/, '• ')
+        .replace(/\*\*|__/g, '')
+        .replace(/[‘’]/g, "'")
+        .replace(/[“”]/g, '"')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter((l) => l !== '');
+}
+
+const HEADINGS = {
+  duties: /^(job )?duties|^what (do they|you'?ll) do/i,
+  salary: /^salary( information)?$|^pay$|^wages?$/i,
+  training: /^get trained$|^training$|^education( and training)?$/i,
+  steps: /^here'?s how to begin:?$|^how to (get started|begin|become)/i,
+  faq: /^frequently asked questions$|^faqs?$/i,
+  certs: /^get certified$|certifications?$/i,
+};
+
+const isBullet = (l: string) => l.startsWith('• ');
+const bullet = (l: string) => l.slice(2).trim();
+
+/** A dollar amount ("$35,780", "35780", "$35.5k"), or undefined. */
+function money(text: string): number | undefined {
+  const m = /\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(k)?\b/i.exec(text);
+  if (!m) return undefined;
+  const n = Number(m[1]!.replace(/,/g, ''));
+  return Number.isFinite(n) ? Math.round(m[2] ? n * 1000 : n) : undefined;
+}
+
+/**
+ * Reads a career page in the seed's template (category line, "How to Become a …", overview, job
+ * duties, salary levels, training and its steps, FAQ pairs, related titles, certifications with
+ * issuer). Refuses a page without a title; everything else it cannot read is listed, not guessed.
+ */
+export function parseCareerPage(source: string): CareerPage {
+  if (source.includes('\u0000')) throw new PageError('the page is a binary file, not text, Markdown or HTML');
+  const lines = pageLines(source);
+  if (lines.length === 0) throw new PageError('the page is empty');
+  const titleAt = lines.findIndex((l) => /^how to become an? /i.test(l));
+  if (titleAt < 0) throw new PageError('the page has no title: it needs a line "How to Become a <career>" (the seed\'s template)');
+  const title = lines[titleAt]!.replace(/^how to become an? /i, '').replace(/[.:]+$/, '').trim();
+  if (!title) throw new PageError('the title line "How to Become a …" names no career');
+  const category = titleAt > 0 && lines[titleAt - 1]!.split(' ').length <= 4 ? lines[titleAt - 1] : undefined;
+
+  const unread: string[] = lines.slice(0, titleAt).filter((l) => l !== category);
+  const overview: string[] = [];
+  const duties: string[] = [];
+  const salaries: { label: string; value: number }[] = [];
+  const training: string[] = [];
+  const steps: { title: string; text: string }[] = [];
+  const faq: { question: string; answer: string }[] = [];
+  const titles: string[] = [];
+  const certifications: { name: string; acronym: string; issuer?: string; summary: string }[] = [];
+
+  type Part = 'overview' | keyof typeof HEADINGS | 'none';
+  let part: Part = 'overview';
+  let cert: { name: string; acronym: string } | undefined;
+  const lower = title.toLowerCase();
+  for (const line of lines.slice(titleAt + 1)) {
+    const heading = (Object.keys(HEADINGS) as (keyof typeof HEADINGS)[]).find((k) => !isBullet(line) && line.length < 80 && HEADINGS[k].test(line));
+    if (heading) {
+      part = heading;
+      continue;
+    }
+    // Banner lines that repeat the career's name ("Medical Records Specialist Job Overview") carry no content.
+    if (!isBullet(line) && line.length < 80 && line.toLowerCase().includes(lower) && !/[.?]$/.test(line)) {
+      if (part === 'steps') part = 'none';
+      continue;
+    }
+    switch (part) {
+      case 'overview':
+        (isBullet(line) ? unread : overview).push(line);
+        break;
+      case 'duties':
+        if (isBullet(line)) duties.push(bullet(line));
+        else unread.push(line);
+        break;
+      case 'salary': {
+        const [label, amount] = bullet(line).split(/:\s*/, 2);
+        const value = amount === undefined ? undefined : money(amount);
+        if (label && value !== undefined) salaries.push({ label: label.trim(), value });
+        else unread.push(line);
+        break;
+      }
+      case 'training':
+        if (isBullet(line)) unread.push(line);
+        else training.push(line);
+        break;
+      case 'steps': {
+        const m = /^(?:step \d+[:.]?\s*)?([^:]{3,90}):\s+(.+)$/i.exec(isBullet(line) ? bullet(line) : line);
+        if (m) steps.push({ title: m[1]!.trim(), text: m[2]!.trim() });
+        else unread.push(line);
+        break;
+      }
+      case 'faq': {
+        if (isBullet(line)) titles.push(bullet(line));
+        else if (/\?$/.test(line)) faq.push({ question: line, answer: '' });
+        else if (faq.length > 0) {
+          const last = faq[faq.length - 1]!;
+          // The seed repeats an answer's paragraph; a repeat adds nothing.
+          if (!last.answer.includes(line)) faq[faq.length - 1] = { ...last, answer: last.answer ? `${last.answer} ${line}` : line };
+        } else unread.push(line);
+        break;
+      }
+      case 'certs': {
+        const head = /^(.+?)\s*\(([A-Z][A-Za-z0-9-]{1,9})\):?$/.exec(line);
+        if (head) {
+          cert = { name: head[1]!.trim(), acronym: head[2]! };
+          continue;
+        }
+        if (!cert) {
+          unread.push(line);
+          break;
+        }
+        const named = /\b(?:(?:offered|issued|administered|awarded) by|from)\s+([A-Za-z&.-]+(?:\s+[A-Z][A-Za-z&.-]*)*)/i.exec(line)?.[1];
+        const issuer = named && /^[A-Z]/.test(named) ? named : undefined;
+        const summary = line
+          .replace(/^[^,]*\b(?:offered by|from|issued by|administered by|awarded by)\s+[^,]+,\s*/i, '')
+          .replace(/^this (?:credential |certification )?is\s+/i, '')
+          .replace(/[.]\s*$/, '');
+        certifications.push({ ...cert, ...(issuer ? { issuer } : {}), summary });
+        cert = undefined;
+        break;
+      }
+      case 'none':
+        unread.push(line);
+        break;
+    }
+  }
+  const missing = (
+    [
+      ['overview', overview.length],
+      ['job duties', duties.length],
+      ['salary levels', salaries.length],
+      ['training', training.length],
+      ['training steps', steps.length],
+      ['FAQ pairs', faq.filter((f) => f.answer).length],
+      ['certifications', certifications.length],
+    ] as const
+  )
+    .filter(([, n]) => n === 0)
+    .map(([name]) => name);
+  return { ...(category ? { category } : {}), title, overview, duties, salaries, training, steps, faq: faq.filter((f) => f.answer), titles, certifications, unread, missing };
+}

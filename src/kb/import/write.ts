@@ -1,0 +1,153 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync, copyFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import yaml from 'js-yaml';
+import { parseCareerPage, PageError, type CareerPage } from './page.js';
+import { generate, slug, type ImportTemplates, type IntentTemplate } from './generate.js';
+import { buildKnowledgeBase, type ParsedFile } from '../validate.js';
+import { KnowledgeBaseError } from '../errors.js';
+import { OCCUPATIONS_FILE, readOccupationTitles, yamlFileNames } from '../load.js';
+import { nameOf } from '../../engine/occupations.js';
+import { stem, tokenize } from '../../engine/analyze.js';
+import { normalize } from '../../engine/normalize.js';
+
+/** Pages larger than this are refused: a career page is a few kilobytes. */
+export const MAX_PAGE_BYTES = 1024 * 1024;
+
+export interface ImportOptions {
+  readonly page: string;
+  readonly knowledgeDir: string;
+  readonly intentsDir: string;
+  /** The product's intents/ (templates and the starter files). */
+  readonly productIntentsDir: string;
+  readonly minUtterances: number;
+  /** The facts' asOf date when they are new or changed (default: today). */
+  readonly today?: string;
+}
+
+export interface ImportReport {
+  readonly career: string;
+  readonly title: string;
+  readonly prefix: string;
+  readonly files: readonly string[];
+  /** Files whose content changed (a second import of the same page changes none). */
+  readonly changed: readonly string[];
+  readonly facts: number;
+  readonly intents: number;
+  readonly utterances: number;
+  readonly unread: readonly string[];
+  readonly missing: readonly string[];
+}
+
+function loadTemplates(dir: string): ImportTemplates & { starter: Record<string, string> } {
+  const raw = yaml.load(readFileSync(join(dir, 'import', 'templates.yaml'), 'utf8'), { schema: yaml.CORE_SCHEMA }) as {
+    intents: Record<string, IntentTemplate>;
+    faq: { pattern: string; intent: string }[];
+    starter?: Record<string, string>;
+  };
+  const starter = Object.fromEntries(Object.entries(raw.starter ?? {}).map(([target, from]) => [target, join(dir, 'import', from)]));
+  return { intents: raw.intents, faq: raw.faq.map((r) => ({ pattern: new RegExp(r.pattern, 'i'), intent: r.intent })), starter };
+}
+
+const stemsOf = (t: string): string => tokenize(normalize(t)).map(stem).join(' ');
+
+/** The O*NET-SOC codes whose title names the career ("Pharmacy Technicians" for "Pharmacy Technician"). */
+function socOf(title: string, occupations: readonly { soc: string; title: string }[]): string[] {
+  const wanted = stemsOf(title);
+  return occupations.filter((o) => nameOf(o.title).split(/\s*,\s*|\s+and\s+/).some((n) => stemsOf(n) === wanted) || stemsOf(nameOf(o.title)) === wanted).map((o) => o.soc);
+}
+
+function dump(header: string, data: unknown): string {
+  return `${header}\n${yaml.dump(data, { lineWidth: 120, noRefs: true, quotingType: '"' })}`;
+}
+
+/**
+ * `faqbot import PAGE`: reads a career page and writes the career's `knowledge/<id>.yaml` and
+ * `intents/<id>.yaml`. A career alone in its folders keeps plain ids (the seed's ids); beside
+ * another career its ids take its own prefix. Everything is validated with the whole knowledge base
+ * before a byte is written, and both files are written atomically, so a bad page leaves the folders
+ * as they were. Facts whose value did not change keep their `asOf`, so a second import of the same
+ * page changes nothing.
+ */
+export function importCareerPage(options: ImportOptions): ImportReport {
+  const bytes = readFileSync(options.page);
+  if (bytes.length > MAX_PAGE_BYTES) throw new PageError(`the page is ${bytes.length} bytes; a career page is at most ${MAX_PAGE_BYTES} (is it the right file?)`);
+  const page: CareerPage = parseCareerPage(bytes.toString('utf8'));
+  const templates = loadTemplates(options.productIntentsDir);
+  const careerId = slug(page.title).replace(/_/g, '-');
+  mkdirSync(options.knowledgeDir, { recursive: true });
+  mkdirSync(options.intentsDir, { recursive: true });
+  const base = join(options.knowledgeDir, '..');
+  const knowledgeFile = join(options.knowledgeDir, `${careerId}.yaml`);
+  const intentsFile = join(options.intentsDir, `${careerId}.yaml`);
+
+  const others = yamlFileNames(options.knowledgeDir).filter((n) => n !== basename(knowledgeFile));
+  const previous = existsSync(knowledgeFile) ? (yaml.load(readFileSync(knowledgeFile, 'utf8'), { schema: yaml.CORE_SCHEMA }) as { facts?: Record<string, { value: unknown; asOf?: string }>; defaults?: { asOf?: string } }) : undefined;
+  // A career keeps the ids it was first written with: plain when it was alone, prefixed otherwise.
+  const wasPlain = previous ? Object.keys(previous.facts ?? {}).some((id) => !id.startsWith(`${careerId}.`)) : others.length === 0;
+  const prefix = wasPlain ? '' : `${careerId}.`;
+  const problems: string[] = [];
+  const occupationTitles = readOccupationTitles(options.knowledgeDir, base, []);
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const generated = generate(page, templates, { careerId, prefix, sourceRef: relative(base, options.page) || options.page, asOf: today, soc: socOf(page.title, occupationTitles) });
+
+  // Unchanged facts keep the date they were last checked.
+  const facts = generated.knowledge.facts as Record<string, { value: unknown; asOf?: string }>;
+  const oldDefault = previous?.defaults?.asOf;
+  for (const [id, fact] of Object.entries(facts)) {
+    const old = previous?.facts?.[id];
+    const oldAsOf = old?.asOf ?? oldDefault;
+    if (old && oldAsOf && JSON.stringify(old.value) === JSON.stringify(fact.value) && oldAsOf !== today) fact.asOf = oldAsOf;
+  }
+  const header = (what: string) => `# ${what} of the ${page.title} career, written by \`faqbot import ${relative(base, options.page) || options.page}\`.\n# Edit the page and import it again; unchanged facts keep their asOf date.`;
+  const knowledgeText = dump(header('Facts'), generated.knowledge);
+  const intentsText = dump(header('Intents'), generated.intents);
+
+  const starters = Object.entries(templates.starter).filter(([f, from]) => !existsSync(join(options.intentsDir, f)) && existsSync(from));
+  const read = (dir: string, skip: string): ParsedFile[] =>
+    yamlFileNames(dir)
+      .filter((n) => join(dir, n) !== skip)
+      .map((n) => ({ file: relative(base, join(dir, n)), data: yaml.load(readFileSync(join(dir, n), 'utf8'), { schema: yaml.CORE_SCHEMA }) }));
+  const starterFiles = starters.map(([f, from]) => ({ file: relative(base, join(options.intentsDir, f)), data: yaml.load(readFileSync(from, 'utf8'), { schema: yaml.CORE_SCHEMA }) }));
+  try {
+    buildKnowledgeBase(
+      [...read(options.knowledgeDir, knowledgeFile), { file: relative(base, knowledgeFile), data: yaml.load(knowledgeText, { schema: yaml.CORE_SCHEMA }) }],
+      [...read(options.intentsDir, intentsFile), ...starterFiles, { file: relative(base, intentsFile), data: yaml.load(intentsText, { schema: yaml.CORE_SCHEMA }) }],
+      { minUtterances: options.minUtterances, occupationTitles },
+    );
+  } catch (error) {
+    if (error instanceof KnowledgeBaseError) problems.push(...error.problems.map((p) => `${p.file}: ${p.path}: ${p.message}`));
+    else throw error;
+  }
+  if (problems.length > 0) throw new PageError(`the imported career would not validate, so nothing was written:\n  ${problems.join('\n  ')}`);
+
+  const changed: string[] = [];
+  const put = (path: string, text: string): void => {
+    if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
+    const tmp = `${path}.tmp-${process.pid}`;
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+    changed.push(relative(base, path));
+  };
+  put(knowledgeFile, knowledgeText);
+  put(intentsFile, intentsText);
+  for (const [f, from] of starters) {
+    copyFileSync(from, join(options.intentsDir, f));
+    changed.push(relative(base, join(options.intentsDir, f)));
+  }
+  if (!existsSync(join(options.knowledgeDir, OCCUPATIONS_FILE)) && existsSync(join(options.productIntentsDir, '..', 'knowledge', OCCUPATIONS_FILE)) && readdirSync(options.knowledgeDir).length > 0) {
+    copyFileSync(join(options.productIntentsDir, '..', 'knowledge', OCCUPATIONS_FILE), join(options.knowledgeDir, OCCUPATIONS_FILE));
+    changed.push(relative(base, join(options.knowledgeDir, OCCUPATIONS_FILE)));
+  }
+  return {
+    career: careerId,
+    title: page.title,
+    prefix,
+    files: [relative(base, knowledgeFile), relative(base, intentsFile)],
+    changed,
+    facts: generated.facts,
+    intents: generated.intentCount,
+    utterances: generated.utterances,
+    unread: page.unread,
+    missing: page.missing,
+  };
+}
