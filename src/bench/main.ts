@@ -11,6 +11,7 @@ import { bayesEngine, faqbotEngine, fuseEngine, nlpjsEngine, trainingSetOf, type
 import { memoryOf, percentile, timeQuestions } from './measure.js';
 import { syntheticKnowledgeBase } from './synthetic.js';
 import { measureContext } from './context.js';
+import { measureCareers } from './careers.js';
 import { parseDialogues } from '../eval/dialogues.js';
 import { seeded, withTypos } from './typos.js';
 
@@ -135,6 +136,7 @@ async function main(): Promise<void> {
       'corpora-dir': { type: 'string', default: join(PROJECT_ROOT, '..', 'shared', 'eval', 'nlu-corpora') },
       scale: { type: 'string', default: '25,250,2500,25000' },
       dialogues: { type: 'string' },
+      careers: { type: 'string', default: '1,10,25,50' },
     },
   });
   const log = (text: string): void => {
@@ -182,6 +184,16 @@ async function main(): Promise<void> {
       `the context adds ${context.addedMeanUs} µs a turn on average (p99 of the difference ${context.addedP99Us} µs)`,
   );
 
+  const careerPage = join(PROJECT_ROOT, 'tests', 'fixtures', 'careers', 'pharmacy-technician.txt');
+  const careerSizes = values.careers === '' ? [] : values.careers.split(',').map(Number).filter((n) => n >= 0);
+  const careerScale = existsSync(careerPage) ? measureCareers(PROJECT_ROOT, careerPage, careerSizes) : [];
+  if (careerScale.length) {
+    log(`\ncareers (copies of a fixture page imported beside the product's; import ms: the last import):\n${table(
+      ['careers', 'intents', 'import ms', 'build ms'],
+      careerScale.map((c) => [c.careers, c.intents, c.importMs, c.buildMs]),
+    )}`);
+  }
+
   const cold = coldStartMs();
   log(`\ncold start of \`faqbot ask\` (median of 7): ${cold} ms`);
 
@@ -199,7 +211,7 @@ async function main(): Promise<void> {
   }
 
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ eval: values.eval, engines, scale, context, coldStartMs: cold, ...(values.corpora ? { corpora } : {}) })}\n`);
+    process.stdout.write(`${JSON.stringify({ eval: values.eval, engines, scale, context, careers: careerScale, coldStartMs: cold, ...(values.corpora ? { corpora } : {}) })}\n`);
   }
 }
 

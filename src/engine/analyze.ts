@@ -150,6 +150,11 @@ export class Analyzer {
     return { words: this.foldSynonyms(corrected), corrections };
   }
 
+  /** A text's words with typos corrected and synonyms folded, stop words kept ("pharmcy techs" -> "pharmacy technician"). */
+  corrected(text: string): string {
+    return this.words(text).words.join(' ');
+  }
+
   /** The analysis of one text (a question, an utterance or a keyword). */
   analyze(text: string): Analysis {
     const { words, corrections } = this.words(text);

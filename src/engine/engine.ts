@@ -281,8 +281,11 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
 
   /** "Which pays more, pharmacy technician or medical records specialist?": the topic in each career named, side by side. */
   function acrossCareers(text: string, named: readonly string[]): Decision {
-    const d = decideInContext(text, inCareer(named[0]!));
-    if (d.kind !== 'answer' || !careers.of(d.intent)) return d;
+    // The careers' names are what the question compares, not its topic: the topic is in the rest.
+    const topic = named.reduce((t, c) => t.replace(new RegExp(`\\b${careers.title(c).replace(/[^a-z0-9 ]/gi, '.')}s?\\b`, 'gi'), ' '), text);
+    const d = decideInContext(topic, inCareer(named[0]!));
+    // Naming two careers is the comparison; a "Did you mean" between two of its topics takes the likelier.
+    if ((d.kind !== 'answer' && d.kind !== 'clarify') || !careers.of(d.intent)) return d;
     const base = targets.get(d.intent)!.intent.id;
     const ids = named.flatMap((c) => careers.equivalent(base, c) ?? []);
     if (ids.length < 2) return d;
@@ -346,13 +349,20 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       if (findIdentifiers(text.slice(0, config.maxQuestionChars * 2)).length > 0) {
         return { kind: 'privacy', text, intent: NONE, confidence: 1, alternatives: [], notice: kb.notices.privacy, ...(context ? { context } : {}) };
       }
-      const names = occupations.names(text);
+      const raw = occupations.names(text);
+      // A career is also recognised through typos and short forms ("pharmcy tech"); another occupation only as typed.
+      const names = careers.many && raw.careers.length === 0 ? { ...raw, careers: occupations.names(analyzer.corrected(text)).careers } : raw;
       // With several careers, a question is answered within the career it names or the
       // conversation is about; naming none of them, it is asked which one.
       const career = careers.many ? (names.careers.length === 1 ? names.careers[0] : names.careers.length === 0 && context ? careers.of(context.intent) : undefined) : undefined;
       const scope = career ? inCareer(career) : undefined;
       let alone: Decision;
-      if (names.other) alone = otherCareer(text, names.other);
+      if (names.other) {
+        // Another occupation is answered about only by the intents that compare with it.
+        const askedBy = new Set(names.askedBy ?? []);
+        const compared = askedBy.size > 0 ? decideInContext(text, (label) => label === NONE || [...askedBy].some((id) => within(label, id))) : undefined;
+        alone = compared?.kind === 'answer' && compared.alternatives[0]?.intent !== NONE ? compared : otherCareer(text, names.other);
+      }
       else if (careers.many && names.careers.length >= 2) alone = acrossCareers(text, names.careers);
       else alone = decideInContext(text, scope);
       if (careers.many && !career && names.careers.length < 2) alone = whichCareer(alone);

@@ -75,6 +75,8 @@ interface Named {
   readonly words: readonly string[];
   readonly title: string;
   readonly own: boolean;
+  /** Intents whose own questions name this other occupation, the only ones that may answer a question naming it. */
+  readonly askedBy?: readonly string[];
   /** The covered career it names, when it is one's own title. */
   readonly career?: string;
 }
@@ -82,6 +84,8 @@ interface Named {
 /** What a question names: another occupation (by its title), and the covered careers it names. */
 export interface NamedOccupations {
   readonly other?: string;
+  /** The intents whose questions name that other occupation (a comparison with it), if any. */
+  readonly askedBy?: readonly string[];
   readonly careers: readonly string[];
 }
 
@@ -111,8 +115,11 @@ export class OccupationFinder {
     const vocabulary = new Set(kb.intents.flatMap((i) => i.utterances.flatMap(stems)));
     // An occupation the knowledge base's own questions name ("difference between a medical coder
     // and a medical records technician") is one it covers.
-    const asked = kb.intents.filter((i) => !i.smallTalk).map((i) => i.utterances.map((u) => ` ${stems(u).join(' ')} `).join('|'));
-    const coveredBy = (words: readonly string[]): boolean => words.length > 1 && asked.some((u) => u.includes(` ${words.join(' ')} `));
+    const asked = kb.intents.filter((i) => !i.smallTalk).map((i) => ({ id: i.id, text: i.utterances.map((u) => ` ${stems(u).join(' ')} `).join('|') }));
+    const askedBy = (words: readonly string[]): string[] => asked.filter((a) => a.text.includes(` ${words.join(' ')} `)).map((a) => a.id);
+    // A longer name is the career's own ("medical records technician"); a single word the pages'
+    // questions mention ("pharmacist" in "pharmacy technician vs pharmacist") may be asked of those intents only.
+    const coveredBy = (words: readonly string[]): boolean => words.length > 1 && askedBy(words).length > 0;
     for (const c of careers) {
       for (const title of [c.title, ...c.titles.flatMap((id) => kb.knowledge.facts[id]?.value as readonly string[])]) this.add({ words: stems(title), title, own: true, career: c.id });
     }
@@ -121,12 +128,17 @@ export class OccupationFinder {
       for (const words of namesOf(o.title, generic, heads)) {
         if (words.length === 1 && vocabulary.has(words[0]!)) continue;
         const career = careerOf(o.soc);
-        this.add({ words, title: o.title, own: ownCodes.has(o.soc) || coveredBy(words), ...(career ? { career } : {}) });
+        const own = ownCodes.has(o.soc) || coveredBy(words);
+        const by = own ? [] : askedBy(words);
+        this.add({ words, title: o.title, own, ...(career ? { career } : {}), ...(by.length > 0 ? { askedBy: by } : {}) });
       }
     }
     for (const f of shortForms) {
       const career = careerOf(titles.find((t) => t.title === f.title)?.soc ?? '');
-      this.add({ words: stems(f.form), title: f.title, own: career !== undefined, ...(career ? { career } : {}) });
+      const words = stems(f.form);
+      const own = career !== undefined || coveredBy(words);
+      const by = own ? [] : askedBy(words);
+      this.add({ words, title: f.title, own, ...(career ? { career } : {}), ...(by.length > 0 ? { askedBy: by } : {}) });
     }
   }
 
@@ -157,13 +169,13 @@ export class OccupationFinder {
     found.sort((a, b) => b.span[1] - b.span[0] - (a.span[1] - a.span[0]));
     const taken: [number, number][] = [];
     const careers: string[] = [];
-    let other: string | undefined;
+    let other: Named | undefined;
     for (const { span, named } of found) {
       if (taken.some(([s, e]) => span[0] >= s && span[1] <= e)) continue;
       taken.push(span);
-      if (!named.own) other ??= named.title;
+      if (!named.own) other ??= named;
       else if (named.career && !careers.includes(named.career)) careers.push(named.career);
     }
-    return { ...(other ? { other } : {}), careers };
+    return { ...(other ? { other: other.title, ...(other.askedBy ? { askedBy: other.askedBy } : {}) } : {}), careers };
   }
 }

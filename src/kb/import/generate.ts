@@ -7,7 +7,7 @@ export interface IntentTemplate {
   readonly needs?: readonly string[];
   readonly utterances: readonly string[];
   readonly answer: string;
-  readonly variants?: Readonly<Record<string, { readonly keywords: readonly string[]; readonly answer: string }>>;
+  readonly variants?: Readonly<Record<string, { readonly label?: string; readonly keywords: readonly string[]; readonly answer: string; readonly compare?: string }>>;
   readonly followUps?: readonly string[];
 }
 
@@ -27,6 +27,10 @@ export interface GenerateOptions {
   readonly asOf: string;
   /** O*NET-SOC codes of the career, when its title is one. */
   readonly soc: readonly string[];
+  /** Utterances other careers already have (as `key` makes them): an utterance two careers share would say nothing of either. */
+  readonly taken?: ReadonlySet<string>;
+  /** How an utterance is compared with `taken`. */
+  readonly key?: (utterance: string) => string;
 }
 
 /** The career's `knowledge/` and `intents/` files as data, and what was written of the page. */
@@ -89,7 +93,9 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
       .join('\n');
 
   const intents: Record<string, unknown>[] = [];
-  const seen = new Set<string>();
+  const key = options.key ?? ((u: string) => u);
+  const seenKeys = new Set(options.taken ?? []);
+  const seen = { has: (u: string) => seenKeys.has(key(u)), add: (u: string) => void seenKeys.add(key(u)) };
   const utterancesOf = (t: IntentTemplate, values: Record<string, readonly string[]>): string[] => {
     const out: string[] = [];
     for (const template of t.utterances) {
@@ -104,13 +110,41 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
     }
     return out;
   };
+  /** The page's own sentences an answer states, as examples of its intent: a question in the page's words finds it. */
+  const pageSentences = (answer: string): string[] => {
+    const refs = [...answer.matchAll(/\{\{\s*(?:list|numbered|table)?\s*([\w.-]+)/g)].map((m) => m[1]!.slice(p.length));
+    const texts = refs.flatMap((ref) => {
+      const fact = parsed.facts.find((f) => f.id === ref || ref.startsWith(`${f.id}.`));
+      if (!fact || typeof fact.value === 'number') return [];
+      const index = /\.(\d+)$/.exec(ref)?.[1];
+      if (Array.isArray(fact.value)) return index === undefined ? (fact.value as string[]) : [(fact.value as string[])[Number(index) - 1] ?? ''];
+      if (typeof fact.value === 'object') return [(fact.value as Record<string, string>).summary ?? ''];
+      return (fact.value as string).split(/(?<=[.!?])\s+/);
+    });
+    const out: string[] = [];
+    for (const t of texts) {
+      const u = t.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+      if (u.split(' ').length >= 3 && !seen.has(u)) {
+        seen.add(u);
+        out.push(u);
+      }
+    }
+    return out;
+  };
   const write = (id: string, t: IntentTemplate, values: Record<string, readonly string[]>, extra: Record<string, string> = {}, label?: string): void => {
-    const utterances = utterancesOf(t, values);
     const answer = answerOf(t.answer, extra);
+    const utterances = [...utterancesOf(t, values), ...(answer.includes('{{') ? pageSentences(answer) : [])];
     if (!answer.includes('{{')) return;
+    // A variant is written when the page has its fact (salary levels) or what it compares (certifications).
     const variants = Object.entries(t.variants ?? {})
-      .filter(([key]) => has(`${id}.${key}`))
-      .map(([key, v]) => ({ id: `${p}${id}.${key}`, keywords: v.keywords, answer: answerOf(v.answer, extra) }));
+      .filter(([key, v]) => (v.compare ? parsed.certifications.length >= 2 : has(`${id}.${key}`)))
+      .map(([key, v]) => ({
+        id: `${p}${id}.${key}`,
+        ...(v.label ? { label: v.label } : {}),
+        keywords: v.keywords,
+        ...(v.compare ? { compare: v.compare.replace(/^@/, p) } : {}),
+        answer: answerOf(v.answer, extra),
+      }));
     intents.push({
       id: `${p}${id}`,
       label: label ?? t.label ?? id,

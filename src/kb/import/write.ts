@@ -88,15 +88,28 @@ export function importCareerPage(options: ImportOptions): ImportReport {
   const problems: string[] = [];
   const occupationTitles = readOccupationTitles(options.knowledgeDir, base, []);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const generated = generate(page, templates, { careerId, prefix, sourceRef: relative(base, options.page) || options.page, asOf: today, soc: socOf(page.title, occupationTitles) });
+  const key = (u: string) => tokenize(normalize(u)).join(' ');
+  const taken = new Set(
+    yamlFileNames(options.intentsDir)
+      .filter((n) => join(options.intentsDir, n) !== intentsFile)
+      .flatMap((n) => {
+        const data = yaml.load(readFileSync(join(options.intentsDir, n), 'utf8'), { schema: yaml.CORE_SCHEMA }) as { intents?: { utterances?: string[] }[]; negatives?: string[] } | null;
+        return [...(data?.intents ?? []).flatMap((i) => i.utterances ?? []), ...(data?.negatives ?? [])].filter((u) => typeof u === 'string').map(key);
+      }),
+  );
+  const generated = generate(page, templates, { careerId, prefix, sourceRef: relative(base, options.page) || options.page, asOf: today, soc: socOf(page.title, occupationTitles), taken, key });
 
-  // Unchanged facts keep the date they were last checked.
+  // Unchanged facts keep the date they were last checked; new and changed ones are checked today.
   const facts = generated.knowledge.facts as Record<string, { value: unknown; asOf?: string }>;
   const oldDefault = previous?.defaults?.asOf;
-  for (const [id, fact] of Object.entries(facts)) {
-    const old = previous?.facts?.[id];
-    const oldAsOf = old?.asOf ?? oldDefault;
-    if (old && oldAsOf && JSON.stringify(old.value) === JSON.stringify(fact.value) && oldAsOf !== today) fact.asOf = oldAsOf;
+  if (previous && oldDefault) {
+    (generated.knowledge.defaults as { asOf: string }).asOf = oldDefault;
+    for (const [id, fact] of Object.entries(facts)) {
+      const old = previous.facts?.[id];
+      const unchanged = old !== undefined && JSON.stringify(old.value) === JSON.stringify(fact.value);
+      const asOf: string = unchanged ? (old.asOf ?? oldDefault) : today;
+      if (asOf !== oldDefault) fact.asOf = asOf;
+    }
   }
   const header = (what: string) => `# ${what} of the ${page.title} career, written by \`faqbot import ${relative(base, options.page) || options.page}\`.\n# Edit the page and import it again; unchanged facts keep their asOf date.`;
   const knowledgeText = dump(header('Facts'), generated.knowledge);

@@ -1,0 +1,78 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../src/engine/engine.js';
+import type { Decision } from '../../src/engine/types.js';
+import { importCareerPage } from '../../src/kb/import/write.js';
+import { loadKnowledgeBase } from '../../src/kb/load.js';
+import { decisionText } from '../../src/render/plain-text.js';
+import { FIXTURES, ROOT, productEngine } from '../helpers.js';
+
+let engine: Engine;
+beforeAll(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'faqbot-careers-'));
+  for (const d of ['knowledge', 'intents']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+  const dirs = { knowledgeDir: join(dir, 'knowledge'), intentsDir: join(dir, 'intents'), minUtterances: 12 };
+  importCareerPage({ page: join(FIXTURES, 'careers', 'pharmacy-technician.txt'), ...dirs, productIntentsDir: join(ROOT, 'intents'), today: '2026-11-26' });
+  engine = createEngine(loadKnowledgeBase(dirs));
+});
+
+const text = (d: Decision) => decisionText(d, undefined, false);
+
+describe('Several careers in one bot', () => {
+  it('a question naming a career is answered for it, with its own figures', () => {
+    const d = engine.decide('how much does a pharmacy technician make');
+    expect(d.intent).toBe('pharmacy-technician.salary');
+    expect(text(d)).toContain('$31,240');
+    expect(text(engine.decide('how much does a medical records specialist make'))).toContain('$35,780');
+  });
+
+  it('a question naming no career, with none in the conversation, asks "Which career?" with a button for each', () => {
+    const d = engine.decide('how much do they earn');
+    expect(d.kind).toBe('clarify');
+    expect(d.kind === 'clarify' && d.choices).toEqual([
+      { intent: 'salary', label: 'Medical Records Specialist: Salary' },
+      { intent: 'pharmacy-technician.salary', label: 'Pharmacy Technician: Salary' },
+    ]);
+  });
+
+  it('the conversation\'s career answers the next question that names none', () => {
+    const first = engine.decide('how much does a pharmacy technician make');
+    const next = engine.decide('what certifications are there', first.context);
+    expect(next.intent).toBe('pharmacy-technician.certs.overview');
+    expect(text(next)).toContain('CDT');
+    expect(text(next)).not.toContain('CPC');
+  });
+
+  it('naming two careers compares them side by side from the facts', () => {
+    const d = engine.decide('which pays more, pharmacy technician or medical records specialist?');
+    expect(d.kind).toBe('answer');
+    const table = d.kind === 'answer' ? d.answers[0]!.blocks.find((b) => b.type === 'table') : undefined;
+    expect(table).toEqual({
+      type: 'table',
+      columns: ['', 'Medical Records Specialist', 'Pharmacy Technician'],
+      rows: [
+        ['Entry level', '$35,780', '$31,240'],
+        ['Median annual salary', '$50,250', '$39,470'],
+        ['Experienced', '$80,950', '$52,880'],
+      ],
+    });
+  });
+
+  it('another occupation still falls back, naming every career the bot covers', () => {
+    const d = engine.decide('how much do dental assistants make');
+    expect(d.kind === 'fallback' && d.notice).toContain('Medical Records Specialist or Pharmacy Technician');
+  });
+
+  it('"pharmacist" is answered only by the page\'s own comparison with it, never with a technician\'s salary', () => {
+    expect(engine.decide('pharmacy tech vs pharmacist whats the difference').intent).toBe('pharmacy-technician.role.technician_vs_pharmacist');
+    expect(engine.decide('how much does a pharmacist make').kind).toBe('fallback');
+  });
+
+  it('with one career nothing changes: no career in labels, no "Which career?"', () => {
+    const product = productEngine();
+    expect(product.topics().map((t) => t.label)).toEqual(product.kb.intents.filter((i) => !i.smallTalk).map((i) => i.label));
+    expect(product.decide('how much do they earn').intent).toBe('salary');
+  });
+});

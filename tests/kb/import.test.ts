@@ -1,0 +1,112 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/engine/config.js';
+import { createEngine } from '../../src/engine/engine.js';
+import { evaluate, parseLabelled } from '../../src/eval/evaluate.js';
+import { parseCareerPage, pageLines } from '../../src/kb/import/page.js';
+import { importCareerPage } from '../../src/kb/import/write.js';
+import { loadKnowledgeBase } from '../../src/kb/load.js';
+import { FIXTURES, ROOT, SHARED } from '../helpers.js';
+
+const SEED = join(SHARED, 'seed', 'medical-records-specialist.txt');
+const PHARMACY = join(FIXTURES, 'careers', 'pharmacy-technician.txt');
+
+function folders(withProduct = false) {
+  const dir = mkdtempSync(join(tmpdir(), 'faqbot-import-'));
+  if (withProduct) for (const d of ['knowledge', 'intents']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+  return { dir, knowledgeDir: join(dir, 'knowledge'), intentsDir: join(dir, 'intents') };
+}
+const run = (page: string, f: ReturnType<typeof folders>) =>
+  importCareerPage({ page, knowledgeDir: f.knowledgeDir, intentsDir: f.intentsDir, productIntentsDir: join(ROOT, 'intents'), minUtterances: DEFAULT_CONFIG.minUtterances, today: '2026-11-26' });
+const load = (f: ReturnType<typeof folders>) => loadKnowledgeBase({ knowledgeDir: f.knowledgeDir, intentsDir: f.intentsDir, minUtterances: DEFAULT_CONFIG.minUtterances });
+
+describe.runIf(existsSync(SEED))('importing the seed page into empty folders', () => {
+  const f = folders();
+  const report = run(SEED, f);
+
+  it('writes the career and the career-neutral starter files, and the result validates', () => {
+    expect(report).toMatchObject({ career: 'medical-records-specialist', prefix: '', missing: [], unread: [] });
+    expect(readdirSync(f.intentsDir).sort()).toEqual(['chat.yaml', 'lexicon.yaml', 'medical-records-specialist.yaml', 'none.yaml', 'notices.yaml', 'occupations.yaml']);
+    expect(() => load(f)).not.toThrow();
+  });
+
+  it("reproduces today's facts: the same ids, and the page's own words where today's were not edited by hand", () => {
+    const today = loadKnowledgeBase({ knowledgeDir: join(ROOT, 'knowledge'), intentsDir: join(ROOT, 'intents'), minUtterances: 12 }).knowledge.facts;
+    const imported = load(f).knowledge.facts;
+    const identical = Object.keys(today).filter((id) => JSON.stringify(imported[id]?.value) === JSON.stringify(today[id]!.value));
+    expect(identical.length).toBeGreaterThanOrEqual(15);
+    for (const id of ['role.duties', 'role.titles', 'salary.entry', 'salary.median', 'salary.experienced', 'training.degree', 'role.patient_care', 'career.growth', 'certs.required']) expect(identical).toContain(id);
+    expect(Object.keys(imported).every((id) => id in today)).toBe(true);
+  });
+
+  it('a second import of the same page changes nothing', () => {
+    const before = readFileSync(join(f.knowledgeDir, 'medical-records-specialist.yaml'), 'utf8');
+    const again = importCareerPage({ page: SEED, knowledgeDir: f.knowledgeDir, intentsDir: f.intentsDir, productIntentsDir: join(ROOT, 'intents'), minUtterances: 12, today: '2027-01-15' });
+    expect(again.changed).toEqual([]);
+    expect(readFileSync(join(f.knowledgeDir, 'medical-records-specialist.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('answers the dev set with no hand-written utterance of the career: >= 0.90 in scope and out of scope', () => {
+    const dev = join(SHARED, 'eval', 'dev.jsonl');
+    const engine = createEngine(load(f));
+    const r = evaluate(parseLabelled(readFileSync(dev, 'utf8'), dev), (t) => engine.decide(t));
+    expect(r.inScopeAccuracy).toBeGreaterThanOrEqual(0.9);
+    expect(r.oosRecall).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('reading career pages', () => {
+  it('the HTML page gives the text page\'s facts: scripts, styles and navigation never become answers', () => {
+    const text = parseCareerPage(readFileSync(PHARMACY, 'utf8'));
+    const html = parseCareerPage(readFileSync(join(FIXTURES, 'careers', 'pharmacy-technician.html'), 'utf8'));
+    expect({ ...html, unread: [] }).toEqual({ ...text, unread: [] });
+    expect(JSON.stringify(html)).not.toMatch(/function|addEventListener|\{ *color/);
+  });
+
+  it('entities are decoded and bullets of every kind are read', () => {
+    expect(pageLines('<ul><li>A &amp; B</li></ul><p>It&rsquo;s</p>\n- c\n* d')).toEqual(['• A & B', "It's", '• c', '• d']);
+  });
+
+  it('a page missing parts imports what it has and names the rest', () => {
+    const p = parseCareerPage('Trades\nHow to Become a Welder\nWelders join metal. If you like fire, this could be for you.\nSalary Information\n  • Entry Level: $40,000\n');
+    expect(p.title).toBe('Welder');
+    expect(p.salaries).toEqual([{ label: 'Entry Level', value: 40000 }]);
+    expect(p.missing).toEqual(['job duties', 'training', 'training steps', 'FAQ pairs', 'certifications']);
+  });
+});
+
+describe('bad pages: a clear error, and nothing half-written', () => {
+  const cases: [string, string | Buffer, RegExp][] = [
+    ['an empty file', '', /the page is empty/],
+    ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]), /binary file/],
+    ['a 5 MB page', `How to Become a Giant\n${'x'.repeat(5 * 1024 * 1024)}`, /at most 1048576/],
+    ['a page without a title', 'Healthcare\nSome career\nJob Duties\n  • things', /no title/],
+  ];
+  it.each(cases)('%s is refused, and the folders are left as they were', (_name, content, error) => {
+    const f = folders(true);
+    const page = join(f.dir, 'page.txt');
+    writeFileSync(page, content);
+    const before = [...readdirSync(f.knowledgeDir), ...readdirSync(f.intentsDir)].sort();
+    expect(() => run(page, f)).toThrow(error);
+    expect([...readdirSync(f.knowledgeDir), ...readdirSync(f.intentsDir)].sort()).toEqual(before);
+  });
+});
+
+describe('a second career beside the product', () => {
+  it('takes its own prefix, keeps the product\'s ids, and answers questions about it written apart from the page', () => {
+    const f = folders(true);
+    const r = run(PHARMACY, f);
+    expect(r.prefix).toBe('pharmacy-technician.');
+    const kb = load(f);
+    expect(kb.intents.map((i) => i.id)).toEqual(expect.arrayContaining(['salary', 'certs.cpc', 'pharmacy-technician.salary', 'pharmacy-technician.certs.cdt']));
+    expect(kb.knowledge.careers.find((c) => c.id === 'pharmacy-technician')!.soc).toEqual(['29-2052.00']);
+    const engine = createEngine(kb);
+    const file = join(FIXTURES, 'careers', 'pharmacy-technician.questions.jsonl');
+    const score = evaluate(parseLabelled(readFileSync(file, 'utf8'), file), (t) => engine.decide(t));
+    // Read 0.521 / 0.900 when first asked; the target of 0.85 in scope is not met yet (see the README).
+    expect(score.inScopeAccuracy).toBeGreaterThanOrEqual(0.6);
+    expect(score.oosRecall).toBeGreaterThanOrEqual(0.9);
+  });
+});
