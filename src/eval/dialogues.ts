@@ -1,5 +1,5 @@
 import { NONE, type ConversationContext } from '../engine/types.js';
-import { matchesLabel } from './evaluate.js';
+import { isLabel, matchesLabel, parseJsonLines } from './evaluate.js';
 
 /** One turn of a labelled conversation; `context: true` marks a follow-up that needs the turns before it. */
 export interface LabelledTurn {
@@ -50,27 +50,16 @@ export function isDialogueSource(source: string): boolean {
 
 /** Parses JSON Lines of dialogues; names the line of any bad one. */
 export function parseDialogues(source: string, name: string): LabelledDialogue[] {
-  return source
-    .split('\n')
-    .map((line, i) => ({ line: line.trim(), n: i + 1 }))
-    .filter(({ line }) => line !== '')
-    .map(({ line, n }) => {
-      const shape = `${name}:${n}: each line must be {"id": "...", "turns": [{"text": "...", "intent": "...", "context": true}]}`;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        throw new Error(`${shape}; this one is not JSON`);
-      }
-      const d = value as { id?: unknown; turns?: unknown };
-      if (!Array.isArray(d.turns) || d.turns.length === 0) throw new Error(shape);
-      const turns = d.turns.map((t: { text?: unknown; intent?: unknown; context?: unknown }) => {
-        const intentOk = typeof t.intent === 'string' || (Array.isArray(t.intent) && t.intent.every((x) => typeof x === 'string'));
-        if (typeof t.text !== 'string' || !intentOk) throw new Error(shape);
-        return { text: t.text, intent: t.intent as string | string[], context: t.context === true };
-      });
-      return { id: typeof d.id === 'string' ? d.id : `line ${n}`, turns };
+  const shape = '{"id": "...", "turns": [{"text": "...", "intent": "...", "context": true}]}';
+  return parseJsonLines(source, name, shape, (value, n) => {
+    const d = value as { id?: unknown; turns?: unknown };
+    if (!Array.isArray(d.turns) || d.turns.length === 0) throw new Error(`${name}:${n}: each line must be ${shape}`);
+    const turns = d.turns.map((t: { text?: unknown; intent?: unknown; context?: unknown }) => {
+      if (typeof t.text !== 'string' || !isLabel(t.intent)) throw new Error(`${name}:${n}: each line must be ${shape}`);
+      return { text: t.text, intent: t.intent, context: t.context === true };
     });
+    return { id: typeof d.id === 'string' ? d.id : `line ${n}`, turns };
+  });
 }
 
 /**

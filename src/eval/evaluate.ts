@@ -31,8 +31,8 @@ export function matchesLabel(predicted: string, label: string): boolean {
   return predicted === label || (label !== NONE && predicted.startsWith(`${label}.`));
 }
 
-/** Parses JSON Lines of labelled questions; names the line of any bad one. */
-export function parseLabelled(source: string, name: string): LabelledQuestion[] {
+/** Parses JSON Lines with `read` (given each value and its line number); a line that is not JSON is named with `shape`, what a line must be. */
+export function parseJsonLines<T>(source: string, name: string, shape: string, read: (value: unknown, n: number) => T): T[] {
   return source
     .split('\n')
     .map((line, i) => ({ line: line.trim(), n: i + 1 }))
@@ -42,13 +42,22 @@ export function parseLabelled(source: string, name: string): LabelledQuestion[] 
       try {
         value = JSON.parse(line);
       } catch {
-        throw new Error(`${name}:${n}: not JSON; each line must be {"text": "...", "intent": "..."}`);
+        throw new Error(`${name}:${n}: not JSON; each line must be ${shape}`);
       }
-      const q = value as { text?: unknown; intent?: unknown };
-      const intentOk = typeof q.intent === 'string' || (Array.isArray(q.intent) && q.intent.every((x) => typeof x === 'string'));
-      if (typeof q.text !== 'string' || !intentOk) throw new Error(`${name}:${n}: needs a string "text" and an "intent" id or list of ids`);
-      return { text: q.text, intent: q.intent as string | string[] };
+      return read(value, n);
     });
+}
+
+/** Whether a label is an intent id or a list of ids. */
+export const isLabel = (intent: unknown): intent is string | string[] => typeof intent === 'string' || (Array.isArray(intent) && intent.every((x) => typeof x === 'string'));
+
+/** Parses JSON Lines of labelled questions; names the line of any bad one. */
+export function parseLabelled(source: string, name: string): LabelledQuestion[] {
+  return parseJsonLines(source, name, '{"text": "...", "intent": "..."}', (value, n) => {
+    const q = value as { text?: unknown; intent?: unknown };
+    if (typeof q.text !== 'string' || !isLabel(q.intent)) throw new Error(`${name}:${n}: needs a string "text" and an "intent" id or list of ids`);
+    return { text: q.text, intent: q.intent };
+  });
 }
 
 /** Scores a classifier (question -> intent id and confidence) on labelled questions. */
