@@ -32,6 +32,11 @@ export interface Engine {
   terms(text: string): readonly string[];
   /** The intent answering the item of a collection named by acronym or name (`cpc`), if any. */
   findItem(collectionId: string, name: string): string | undefined;
+  /**
+   * With several careers: an intent asked of the career a text names (`/salary pharmacy
+   * technician`), or of each career when it names none; with one career, just the intent.
+   */
+  forCareers(intentId: string, text: string): readonly string[];
   readonly kb: KnowledgeBase;
   readonly config: EngineConfig;
 }
@@ -383,6 +388,12 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     topics: () => topicList,
     has: (id: string) => targets.has(id),
     terms: (text: string) => analyzer.analyze(text).content,
+    forCareers(intentId: string, text: string): readonly string[] {
+      if (!careers.many || !careers.of(intentId)) return [intentId];
+      const named = occupations.names(text).careers;
+      const asked = named.length > 0 ? named : careers.all.map((c) => c.id);
+      return asked.flatMap((c) => careers.equivalent(intentId, c) ?? []);
+    },
     findItem(collectionId: string, name: string): string | undefined {
       const wanted = normalize(name).replace(/[?;.!,]/g, '').trim();
       const collection = kb.knowledge.collections[collectionId];

@@ -6,6 +6,7 @@ import type { SlackConfig } from '../../src/config/env.js';
 import type { Feedback } from '../../src/app/outcomes.js';
 import { createLogger } from '../../src/log/logger.js';
 import { productEngine } from '../helpers.js';
+import type { Engine } from '../../src/engine/engine.js';
 import { FakeSlack } from './fake-slack.js';
 
 export const SECRET = 'test-signing-secret';
@@ -21,7 +22,7 @@ export interface SlackHarness {
 }
 
 /** The app in HTTP mode on a free loopback port, its WebClient pointed at a fake Slack Web API. */
-export async function startSlackHarness(slack: Partial<SlackConfig> = {}, options: { ratePerMinute?: number; store?: Store; advisors?: { userIds: string[]; channelId?: string }; addUtterance?: (i: string, u: string) => EditResult } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(slack: Partial<SlackConfig> = {}, options: { ratePerMinute?: number; store?: Store; advisors?: { userIds: string[]; channelId?: string }; addUtterance?: (i: string, u: string) => EditResult; engine?: Engine } = {}): Promise<SlackHarness> {
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -30,7 +31,7 @@ export async function startSlackHarness(slack: Partial<SlackConfig> = {}, option
     },
   });
   const fake = await new FakeSlack().start();
-  const engine = productEngine();
+  const engine = options.engine ?? productEngine();
   const feedback: Feedback[] = [];
   const app = await startApp({
     config: {

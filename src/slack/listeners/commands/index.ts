@@ -48,6 +48,13 @@ export async function answerCommand(deps: SlackDeps, spec: Command, argument: st
   const arg = argument.trim();
   const hint = current.hint ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(current.hint), verbatim: true }] }] : [];
   if (current.ask && /^stats$/i.test(arg)) return statsReply(deps, user);
+  // With several careers, a command answers for the career its text names, or asks which one.
+  const forCareers = engine.forCareers(current.intent, arg);
+  if (forCareers.length === 1 && forCareers[0] !== current.intent) return buildDecisionBlocks(engine.decideIntents(forCareers), { share: true, feedback: true });
+  if (forCareers.length > 1 && (arg === '' || /^help$/i.test(arg))) {
+    const choices = forCareers.map((id) => engine.topics().find((t) => t.intent === id) ?? { intent: id, label: id });
+    return buildDecisionBlocks({ kind: 'clarify', text: arg, intent: forCareers[0]!, confidence: 1, alternatives: [], choices });
+  }
   if (arg === '' || /^help$/i.test(arg)) {
     const m = buildDecisionBlocks(engine.decideIntents([current.intent]), { share: true });
     return { text: m.text, blocks: [...m.blocks, ...hint] };
