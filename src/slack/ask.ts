@@ -23,7 +23,7 @@ export async function answerInConversation(deps: SlackDeps, client: webApi.WebCl
   const where = { channel: q.channel, ...(q.threadTs ? { threadTs: q.threadTs } : {}) };
   const caseOf = (decision: Decision) => ({ question: loggableQuestion(decision), ...where });
   const advisors = deps.advisors.channelId;
-  const triage = advisors ? (decision: Decision) => postTriage(client, advisors, deps.engine(), deps.triage, caseOf(decision), 'unanswered') : undefined;
+  const triage = advisors ? (decision: Decision) => postTriage(client, advisors, deps.engine(), deps.state, caseOf(decision), 'unanswered') : undefined;
   const asked = await deps.conversations.ask({ channel: 'slack', conversation: conversationOf(q), user: q.user, text: q.text }, triage);
   if (asked.kind === 'limited') {
     if (asked.verdict === 'drop') return null;
@@ -34,7 +34,7 @@ export async function answerInConversation(deps: SlackDeps, client: webApi.WebCl
   }
   const { decision, record } = asked;
   await postMessage(client, q.channel, buildDecisionBlocks(decision, { ...options, ...(record ? { recordId: record } : {}) }), q.threadTs);
-  if (record) deps.triage.put(caseOf(decision), record);
+  if (record) await deps.state.putCase(caseOf(decision), record);
   return decision;
 }
 

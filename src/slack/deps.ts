@@ -1,12 +1,12 @@
 import type { Engine } from '../engine/engine.js';
 import type { Logger } from '../log/logger.js';
-import { SeenSet } from './seen.js';
 import { RateLimiter } from '../app/rate-limit.js';
 import { userKeyer } from '../app/question-log.js';
 import { Outcomes } from '../app/outcomes.js';
 import type { Store } from '../store/types.js';
 import type { EditResult } from '../kb/edit.js';
-import { TriageCases } from './triage.js';
+import { SlackState } from './state.js';
+import { memoryState } from '../store/memory-state.js';
 import { Once } from '../app/once.js';
 import { ConversationService, memoryContexts, storedContexts } from '../app/conversation.js';
 
@@ -15,10 +15,8 @@ export interface SlackDeps {
   /** The current engine (a getter, so a reloaded knowledge base takes effect at once). */
   readonly engine: () => Engine;
   readonly logger: Logger;
-  /** Messages already answered (`channel:ts`): one message gets one reply, whatever Slack re-sends. */
-  readonly answered: SeenSet;
-  /** Threads the bot has answered in, so follow-ups there are answered too. */
-  readonly threads: SeenSet;
+  /** Messages answered, threads followed and triage cases, kept through the store. */
+  readonly state: SlackState;
   /** Where questions and feedback are logged and stored. */
   readonly outcomes: Outcomes;
   /** The path every question takes (rate limit, context, decide, record, triage), shared with the web chat. */
@@ -27,8 +25,6 @@ export interface SlackDeps {
   readonly store?: Store;
   /** Advisors' Slack ids and the channel their triage goes to. */
   readonly advisors: { readonly userIds: ReadonlySet<string>; readonly channelId?: string };
-  /** Questions waiting for an advisor, and recently answered ones by stored id. */
-  readonly triage: TriageCases;
   /** Adds an utterance to an intent in intents/ and reloads (advisor triage); absent: not offered. */
   readonly addUtterance?: (intentId: string, utterance: string) => EditResult;
   /** One-time claims (one triage post per record), through the store when there is one. */
@@ -46,20 +42,19 @@ export interface SlackDepsOptions {
 
 /** Default dependencies around an engine. */
 export function createSlackDeps(engine: () => Engine, logger: Logger, options: SlackDepsOptions = {}): SlackDeps {
+  const once = new Once(options.store);
   const outcomes = options.outcomes ?? new Outcomes(logger, userKeyer());
   return {
     engine,
     logger,
-    answered: new SeenSet(10_000),
-    threads: new SeenSet(10_000),
+    state: new SlackState(options.store ?? memoryState(), once),
     outcomes,
     conversations:
       options.conversations ??
       new ConversationService({ engine, contexts: options.store ? storedContexts(options.store) : memoryContexts(), outcomes, limiter: new RateLimiter(20), logger }),
     ...(options.store ? { store: options.store } : {}),
     advisors: { userIds: new Set(options.advisorUserIds ?? []), ...(options.advisorChannelId ? { channelId: options.advisorChannelId } : {}) },
-    triage: new TriageCases(),
     ...(options.addUtterance ? { addUtterance: options.addUtterance } : {}),
-    once: new Once(options.store),
+    once,
   };
 }

@@ -1,9 +1,9 @@
 import type { webApi } from '@slack/bolt';
-import { randomUUID } from 'node:crypto';
 import type { Engine } from '../engine/engine.js';
 import { NONE } from '../engine/types.js';
 import { escapeMrkdwn, mrkdwn, plain } from './blocks/mrkdwn.js';
 import type { SlackBlock } from './blocks/render-blocks.js';
+import type { SlackState, TriageCase } from './state.js';
 
 export const TRIAGE = Object.freeze({
   send: 'faq_triage_send',
@@ -11,29 +11,6 @@ export const TRIAGE = Object.freeze({
   add: 'faq_triage_add',
   replyModal: 'faq_triage_reply_modal',
 });
-
-/** A candidate's question waiting for an advisor: where to answer, and the question (redacted). */
-export interface TriageCase {
-  readonly question: string;
-  readonly channel: string;
-  readonly threadTs?: string;
-}
-
-/** Recent triage cases and answered questions, by key; bounded, oldest forgotten first. */
-export class TriageCases {
-  private readonly cases = new Map<string, TriageCase>();
-  constructor(private readonly capacity = 5000) {}
-
-  put(c: TriageCase, key: string = randomUUID()): string {
-    this.cases.set(key, c);
-    if (this.cases.size > this.capacity) this.cases.delete(this.cases.keys().next().value!);
-    return key;
-  }
-
-  get(key: string): TriageCase | undefined {
-    return this.cases.get(key);
-  }
-}
 
 /** Block Kit of a triage post: the question, its three closest answers to send, a reply button and "add as utterance". */
 export function buildTriageBlocks(engine: Engine, key: string, c: TriageCase, reason: 'unanswered' | 'unhelpful'): { text: string; blocks: SlackBlock[] } {
@@ -71,8 +48,8 @@ export function buildTriageBlocks(engine: Engine, key: string, c: TriageCase, re
 }
 
 /** Posts a question to the advisors' channel for triage. */
-export async function postTriage(client: webApi.WebClient, channelId: string, engine: Engine, cases: TriageCases, c: TriageCase, reason: 'unanswered' | 'unhelpful'): Promise<void> {
-  const key = cases.put(c);
+export async function postTriage(client: webApi.WebClient, channelId: string, engine: Engine, state: SlackState, c: TriageCase, reason: 'unanswered' | 'unhelpful'): Promise<void> {
+  const key = await state.putCase(c);
   const { text, blocks } = buildTriageBlocks(engine, key, c, reason);
   await client.chat.postMessage({ channel: channelId, text, blocks: blocks as never, unfurl_links: false, unfurl_media: false, link_names: false });
 }

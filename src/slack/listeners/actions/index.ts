@@ -33,7 +33,7 @@ export function register(app: App, deps: SlackDeps): void {
         else await respond({ response_type: 'ephemeral', replace_original: false, ...buildDecisionBlocks(decision, { share: true }) } as never);
         return;
       }
-      if (thread) deps.threads.add(`${container.channel_id}:${thread}`);
+      if (thread) await deps.state.follow(`${container.channel_id}:${thread}`);
       await postMessage(client, container.channel_id, buildDecisionBlocks(decision, { feedback: true }), thread);
     } catch (error) {
       logger.error(`could not answer a topic button: ${(error as Error).message}`);
@@ -60,7 +60,7 @@ export function register(app: App, deps: SlackDeps): void {
     const value = parseValue<ReplyValue>(action.value);
     if (!value) return;
     try {
-      deps.threads.add(`${value.c}:${value.t}`);
+      await deps.state.follow(`${value.c}:${value.t}`);
       await postMessage(client, value.c, buildDecisionBlocks(deps.engine().decideIntents(value.i), { feedback: true }), value.t);
       await respond({ response_type: 'ephemeral', replace_original: true, ...buildNoticeBlocks('Posted in the thread.') } as never);
     } catch (error) {
@@ -79,10 +79,10 @@ export function register(app: App, deps: SlackDeps): void {
         await respond({ response_type: 'ephemeral', replace_original: false, ...buildNoticeBlocks('Only the person who asked can rate this answer.') } as never);
         return;
       }
-      const answered = result === 'recorded' && value.r ? deps.triage.get(value.r) : undefined;
+      const answered = result === 'recorded' && value.r ? await deps.state.getCase(value.r) : undefined;
       // One triage post per answer, however often "not helpful" is pressed.
       if (!value.h && answered && deps.advisors.channelId && (await deps.once.claim(`triage:${value.r}`, TRIAGE_ONCE_MS))) {
-        await postTriage(client, deps.advisors.channelId, deps.engine(), deps.triage, answered, 'unhelpful');
+        await postTriage(client, deps.advisors.channelId, deps.engine(), deps.state, answered, 'unhelpful');
       }
       await respond({ response_type: 'ephemeral', replace_original: false, ...buildNoticeBlocks('Thanks for the feedback!') } as never);
     } catch (error) {

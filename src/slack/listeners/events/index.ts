@@ -9,9 +9,9 @@ export function register(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, client, logger }) => {
     if (event.subtype !== undefined || event.bot_id !== undefined) return;
     const thread = event.thread_ts ?? event.ts;
-    if (!deps.answered.add(`${event.channel}:${event.ts}`)) return;
-    deps.threads.add(`${event.channel}:${thread}`);
     try {
+      if (!(await deps.state.firstTime(`${event.channel}:${event.ts}`))) return;
+      await deps.state.follow(`${event.channel}:${thread}`);
       await answerInConversation(deps, client, { channel: event.channel, user: event.user ?? 'unknown', text: event.text, threadTs: thread });
     } catch (error) {
       logger.error(`could not answer a mention in ${event.channel}: ${(error as Error).message}`);

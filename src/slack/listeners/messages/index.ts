@@ -25,10 +25,10 @@ export function register(app: App, deps: SlackDeps): void {
     if (m.text !== undefined && typeof m.text !== 'string') return;
     const isDm = m.channel_type === 'im';
     const mentionsBot = context.botUserId !== undefined && (m.text ?? '').includes(`<@${context.botUserId}>`);
-    const followUp = !isDm && m.thread_ts !== undefined && deps.threads.has(`${m.channel}:${m.thread_ts}`) && !mentionsBot;
-    if (!isDm && !followUp) return;
-    if (!deps.answered.add(`${m.channel}:${m.ts}`)) return;
     try {
+      const followUp = !isDm && m.thread_ts !== undefined && !mentionsBot && (await deps.state.follows(`${m.channel}:${m.thread_ts}`));
+      if (!isDm && !followUp) return;
+      if (!(await deps.state.firstTime(`${m.channel}:${m.ts}`))) return;
       await answerInConversation(deps, client, { channel: m.channel, user: m.user, text: m.text ?? '', threadTs: m.thread_ts });
     } catch (error) {
       logger.error(`could not answer a message in ${m.channel}: ${(error as Error).message}`);

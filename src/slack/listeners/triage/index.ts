@@ -18,16 +18,27 @@ const EXPIRED = 'This question is no longer in my memory (the app restarted); an
  * thread, write a reply of their own, or add the question as an utterance of an intent (written
  * to intents/, validated, reloaded) so the next candidate gets the answer.
  */
+/** A placeholder the redaction left in a question ("[PHONE]", "[NAME]"): such a question is no example to learn from. */
+const REDACTED = /\[(SSN|DATE|PHONE|NAME|EMAIL|ID|withheld[^\]]*)\]/;
+
 export function register(app: App, deps: SlackDeps): void {
   const say = async (client: Parameters<typeof postMessage>[0], channel: string, ts: string | undefined, text: string) =>
     postMessage(client, channel, buildNoticeBlocks(text), ts);
+  // When advisors are named, only they may send, reply or add from a triage post; others are told and logged.
+  const allowed = async (user: string, where: { channel: string; ts?: string | undefined }): Promise<boolean> => {
+    if (deps.advisors.userIds.size === 0 || deps.advisors.userIds.has(user)) return true;
+    deps.logger.warn({ user: deps.outcomes.userKey(user) }, 'triage action by someone who is not an advisor: ignored');
+    if (where.channel) await app.client.chat.postEphemeral({ channel: where.channel, user, text: 'Only advisors (ADVISOR_USER_IDS) can act on triage posts.' }).catch(() => undefined);
+    return false;
+  };
 
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${TRIAGE.send}(_\\d+)?$`), async ({ ack, body, action, client, logger }) => {
     await ack();
     const pick = parseValue<Pick>(action.value);
-    const c = pick ? deps.triage.get(pick.k) : undefined;
     const where = { channel: body.channel?.id ?? '', ts: body.message?.ts };
     try {
+      if (!(await allowed(body.user.id, where))) return;
+      const c = pick && typeof pick.k === 'string' ? await deps.state.getCase(pick.k) : undefined;
       if (!pick || !c) return void (await say(client, where.channel, where.ts, EXPIRED));
       await postMessage(client, c.channel, buildDecisionBlocks(deps.engine().decideIntents([pick.i]), { feedback: true }), c.threadTs);
       await postMessage(client, where.channel, { text: 'sent', blocks: [{ type: 'context', elements: [mrkdwn(`<@${body.user.id}> sent \`${escapeMrkdwn(pick.i)}\` to the candidate.`)] }] }, where.ts);
@@ -39,6 +50,7 @@ export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(TRIAGE.reply, async ({ ack, body, action, client, logger }) => {
     await ack();
     try {
+      if (!(await allowed(body.user.id, { channel: body.channel?.id ?? '', ts: body.message?.ts }))) return;
       await client.views.open({
         trigger_id: body.trigger_id,
         view: {
@@ -60,9 +72,10 @@ export function register(app: App, deps: SlackDeps): void {
     await ack();
     try {
       const meta = parseValue<{ k: string; c?: string; t?: string }>(view.private_metadata);
+      if (!(await allowed(body.user.id, { channel: meta?.c ?? '', ts: meta?.t }))) return;
       const typed = view.state?.values?.reply?.text?.value;
       const text = typeof typed === 'string' ? typed : '';
-      const c = meta && typeof meta.k === 'string' ? deps.triage.get(meta.k) : undefined;
+      const c = meta && typeof meta.k === 'string' ? await deps.state.getCase(meta.k) : undefined;
       if (!c) {
         if (meta?.c) await say(client, meta.c, meta.t, EXPIRED);
         return;
@@ -77,11 +90,13 @@ export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction<StaticSelectAction>>(TRIAGE.add, async ({ ack, body, action, client, logger }) => {
     await ack();
     const pick = parseValue<Pick>(action.selected_option?.value);
-    const c = pick ? deps.triage.get(pick.k) : undefined;
     const where = { channel: body.channel?.id ?? '', ts: body.message?.ts };
     try {
+      if (!(await allowed(body.user.id, where))) return;
+      const c = pick && typeof pick.k === 'string' ? await deps.state.getCase(pick.k) : undefined;
       if (!pick || !c) return void (await say(client, where.channel, where.ts, EXPIRED));
       if (!deps.addUtterance) return void (await say(client, where.channel, where.ts, 'Adding utterances is not enabled on this instance.'));
+      if (REDACTED.test(c.question)) return void (await say(client, where.channel, where.ts, `Not added: the question still holds a redaction placeholder (${c.question.match(REDACTED)![0]}). Write the question out without it first.`));
       const result = deps.addUtterance(pick.i, c.question);
       const text = result.ok
         ? `Added "${c.question}" to ${pick.i} in ${result.file}; the next candidate who asks gets that answer.`
