@@ -93,6 +93,19 @@ describe('advisor triage in Slack', () => {
     expect(JSON.stringify(done!.args)).toContain('Added');
   });
 
+  it('a question that still holds a redaction placeholder is never added as an utterance', async () => {
+    await event({ type: 'app_mention', user: 'UCAND', text: '<@UBOT> can i email jo@example.com about the exam fee?', ts: '92.1', channel: 'CCAND' });
+    const triage = (await h.fake.waitFor('chat.postMessage', 2)).find((p) => p.args.channel === 'CADV')!;
+    expect(JSON.stringify(triage.args.blocks)).toContain('[EMAIL]');
+    const option = (JSON.parse(JSON.stringify(triage.args.blocks)) as { elements?: { options?: { value: string }[] }[] }[]).flatMap((b) => b.elements ?? []).flatMap((e) => e.options ?? [])[0]!;
+    const before = added.length;
+    h.fake.reset();
+    await payload({ type: 'block_actions', user: { id: 'UADV' }, container: { type: 'message', channel_id: 'CADV', message_ts: '93.1' }, channel: { id: 'CADV' }, message: { ts: '93.1' }, response_url: h.fake.responseUrl('t'), actions: [{ type: 'static_select', action_id: 'faq_triage_add', block_id: 'triage_actions', action_ts: '1', selected_option: { text: { type: 'plain_text', text: 'x' }, value: option.value } }] });
+    const [refused] = await h.fake.waitFor('chat.postMessage');
+    expect(JSON.stringify(refused!.args)).toContain('redaction placeholder ([EMAIL])');
+    expect(added.length).toBe(before);
+  });
+
   it('an answer marked not helpful is triaged too', async () => {
     await event({ type: 'message', channel_type: 'im', user: 'UCAND2', text: 'what is the salary?', ts: '95.1', channel: 'DCAND2' });
     const [answer] = await h.fake.waitFor('chat.postMessage');
