@@ -10,14 +10,16 @@ import { ConfigError, readConfig } from './config/env.js';
 import { KnowledgeBaseError } from './kb/errors.js';
 import { createLogger, scrubSecrets } from './log/logger.js';
 import { installLastResort } from './app/last-resort.js';
+import { withSharedSecrets } from './app/secrets.js';
 
 /** `npm start`: validates configuration and knowledge, then serves every enabled channel on one port. */
 async function main(): Promise<void> {
-  const config = readConfig();
-  const logger = createLogger(config.logLevel);
+  const configured = readConfig();
+  const logger = createLogger(configured.logLevel);
   installLastResort(logger);
   const knowledge = createReloader(knowledgeDirs(), logger);
-  const store = await openStore(config);
+  const store = await openStore(configured);
+  const config = await withSharedSecrets(configured, store);
   const retention = startRetention(store, config.retentionDays, logger);
   const addUtterance = (intentId: string, utterance: string) => {
     const result = addUtteranceToFile(knowledgeDirs(), intentId, utterance);

@@ -69,6 +69,11 @@ export class PostgresStore implements Store {
     );
   }
 
+  async keepState(key: string, value: string): Promise<string> {
+    await this.pool.query('INSERT INTO state (key, value, expires_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING', [key, value, Number.MAX_SAFE_INTEGER]);
+    return (await this.pool.query<{ value: string }>('SELECT value FROM state WHERE key = $1', [key])).rows[0]!.value;
+  }
+
   async deleteState(key: string): Promise<void> {
     await this.pool.query('DELETE FROM state WHERE key = $1', [key]);
   }

@@ -90,6 +90,11 @@ export class SqliteStore implements Store {
     this.db.prepare('INSERT INTO state (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at').run(key, value, expiresAtMs);
   }
 
+  async keepState(key: string, value: string): Promise<string> {
+    this.db.prepare('INSERT INTO state (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING').run(key, value, Number.MAX_SAFE_INTEGER);
+    return (this.db.prepare('SELECT value FROM state WHERE key = ?').get(key) as { value: string }).value;
+  }
+
   async deleteState(key: string): Promise<void> {
     this.db.prepare('DELETE FROM state WHERE key = ?').run(key);
   }

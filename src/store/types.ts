@@ -28,11 +28,17 @@ export interface StateStore {
   deleteState(key: string): Promise<void>;
 }
 
+/** State that never expires, written once: the first value kept under a key is the one every instance reads. */
+export interface KeptValues {
+  /** Keeps `value` under `key` unless a value is already kept there; returns the kept value. */
+  keepState(key: string, value: string): Promise<string>;
+}
+
 /**
  * Where question outcomes are kept: SQLite by default, PostgreSQL when several instances share one
  * store. Both implement this interface and pass the same tests.
  */
-export interface Store extends StateStore {
+export interface Store extends StateStore, KeptValues {
   readonly kind: 'sqlite' | 'postgres';
   /** Stores one outcome in its own transaction; returns its id. */
   record(q: NewQuestion): Promise<string>;

@@ -102,6 +102,15 @@ for (const backend of backends) {
       expect(await store.getState(key)).toBeNull();
     });
 
+    it('a kept value is written once: later keeps, racing or not, read the first', async () => {
+      const key = `secret:${Math.random()}`;
+      const kept = await Promise.all(['a', 'b', 'c'].map((v) => store.keepState(key, v)));
+      expect(new Set(kept).size).toBe(1);
+      expect(await store.keepState(key, 'd')).toBe(kept[0]);
+      await store.purgeBefore(Number.MAX_SAFE_INTEGER);
+      expect(await store.getState(key)).toBe(kept[0]);
+    });
+
     it('a claim is won once until it expires, also by racing callers', async () => {
       const key = `test:${Math.random()}`;
       const now = Date.now();
