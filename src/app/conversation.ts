@@ -85,13 +85,13 @@ export class ConversationService {
   }
 
   /** The rate limit alone, for channels that must answer its verdict before their framework runs (the web's 429). */
-  admit(user: string): RateVerdict {
-    return this.options.limiter?.check(user) ?? 'answer';
+  async admit(user: string): Promise<RateVerdict> {
+    return (await this.options.limiter?.check(user)) ?? 'answer';
   }
 
   /** Admits, then answers a question. */
   async ask(q: Question, triage?: Triage): Promise<Asked> {
-    const verdict = this.admit(q.user);
+    const verdict = await this.admit(q.user);
     if (verdict !== 'answer') return { kind: 'limited', verdict };
     return this.answer(q, triage);
   }

@@ -53,7 +53,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     engine: options.engine,
     contexts: storedContexts(state),
     outcomes,
-    limiter: new RateLimiter(config.ratePerMinute),
+    limiter: new RateLimiter(config.ratePerMinute, state),
     logger,
     ...(config.contextTtlMinutes ? { contextTtlMinutes: config.contextTtlMinutes } : {}),
   });

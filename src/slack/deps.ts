@@ -51,7 +51,7 @@ export function createSlackDeps(engine: () => Engine, logger: Logger, options: S
     outcomes,
     conversations:
       options.conversations ??
-      new ConversationService({ engine, contexts: options.store ? storedContexts(options.store) : memoryContexts(), outcomes, limiter: new RateLimiter(20), logger }),
+      new ConversationService({ engine, contexts: options.store ? storedContexts(options.store) : memoryContexts(), outcomes, limiter: new RateLimiter(20, options.store), logger }),
     ...(options.store ? { store: options.store } : {}),
     advisors: { userIds: new Set(options.advisorUserIds ?? []), ...(options.advisorChannelId ? { channelId: options.advisorChannelId } : {}) },
     ...(options.addUtterance ? { addUtterance: options.addUtterance } : {}),

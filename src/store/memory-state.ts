@@ -22,5 +22,13 @@ export function memoryState(capacity = 10_000, now: () => number = Date.now): St
     async deleteState(key) {
       kept.delete(key);
     },
+    async increment(key, expiresAtMs) {
+      const entry = kept.get(key);
+      const count = entry && entry.until > now() ? Number(entry.value) + 1 : 1;
+      kept.delete(key);
+      kept.set(key, { value: String(count), until: entry && entry.until > now() ? entry.until : expiresAtMs });
+      if (kept.size > capacity) kept.delete(kept.keys().next().value!);
+      return count;
+    },
   };
 }

@@ -45,4 +45,16 @@ export const MIGRATIONS: readonly { readonly version: number; readonly sql: read
       'CREATE INDEX state_expires_at ON state (expires_at)',
     ],
   },
+  {
+    version: 4,
+    sql: [
+      // Counters of rate-limit windows, one row a key and window, shared by instances.
+      `CREATE TABLE counters (
+        key TEXT PRIMARY KEY,
+        count BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+      )`,
+      'CREATE INDEX counters_expires_at ON counters (expires_at)',
+    ],
+  },
 ];

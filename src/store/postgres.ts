@@ -74,6 +74,14 @@ export class PostgresStore implements Store {
     return (await this.pool.query<{ value: string }>('SELECT value FROM state WHERE key = $1', [key])).rows[0]!.value;
   }
 
+  async increment(key: string, expiresAtMs: number): Promise<number> {
+    const r = await this.pool.query<{ count: string }>(
+      'INSERT INTO counters (key, count, expires_at) VALUES ($1, 1, $2) ON CONFLICT (key) DO UPDATE SET count = counters.count + 1 RETURNING count',
+      [key, expiresAtMs],
+    );
+    return Number(r.rows[0]!.count);
+  }
+
   async deleteState(key: string): Promise<void> {
     await this.pool.query('DELETE FROM state WHERE key = $1', [key]);
   }
@@ -86,6 +94,7 @@ export class PostgresStore implements Store {
   async purgeBefore(cutoffMs: number): Promise<number> {
     await this.pool.query('DELETE FROM claims WHERE expires_at <= $1', [Date.now()]);
     await this.pool.query('DELETE FROM state WHERE expires_at <= $1', [Date.now()]);
+    await this.pool.query('DELETE FROM counters WHERE expires_at <= $1', [Date.now()]);
     const r = await this.pool.query('DELETE FROM questions WHERE at < $1', [cutoffMs]);
     return r.rowCount ?? 0;
   }

@@ -95,6 +95,13 @@ export class SqliteStore implements Store {
     return (this.db.prepare('SELECT value FROM state WHERE key = ?').get(key) as { value: string }).value;
   }
 
+  async increment(key: string, expiresAtMs: number): Promise<number> {
+    const row = this.db
+      .prepare('INSERT INTO counters (key, count, expires_at) VALUES (?, 1, ?) ON CONFLICT (key) DO UPDATE SET count = count + 1 RETURNING count')
+      .get(key, expiresAtMs) as { count: number };
+    return Number(row.count);
+  }
+
   async deleteState(key: string): Promise<void> {
     this.db.prepare('DELETE FROM state WHERE key = ?').run(key);
   }
@@ -106,6 +113,7 @@ export class SqliteStore implements Store {
   async purgeBefore(cutoffMs: number): Promise<number> {
     this.db.prepare('DELETE FROM claims WHERE expires_at <= ?').run(Date.now());
     this.db.prepare('DELETE FROM state WHERE expires_at <= ?').run(Date.now());
+    this.db.prepare('DELETE FROM counters WHERE expires_at <= ?').run(Date.now());
     return this.db.prepare('DELETE FROM questions WHERE at < ?').run(cutoffMs).changes;
   }
 

@@ -26,6 +26,8 @@ export interface StateStore {
   /** Keeps `value` under `key` until `expiresAtMs`, replacing what was there. */
   setState(key: string, value: string, expiresAtMs: number): Promise<void>;
   deleteState(key: string): Promise<void>;
+  /** Adds one to the counter under `key` (created at 1, expiring at `expiresAtMs`) and returns it; atomic. */
+  increment(key: string, expiresAtMs: number): Promise<number>;
 }
 
 /** State that never expires, written once: the first value kept under a key is the one every instance reads. */

@@ -111,7 +111,7 @@ export function webRoutes(bot: WebBot, sessions: Sessions, conversations: Conver
         throw error;
       }
       if (turn.type === 'message') {
-        const verdict = conversations.admit(turn.user);
+        const verdict = await conversations.admit(turn.user);
         if (verdict === 'notice') {
           sendJson(res, 200, [buildWebText(notices().rateLimited)]);
           return;

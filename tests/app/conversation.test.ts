@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ConversationService, memoryContexts, storedContexts } from '../../src/app/conversation.js';
 import { RateLimiter } from '../../src/app/rate-limit.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
+import { memoryState } from '../../src/store/memory-state.js';
 import type { Decision } from '../../src/engine/types.js';
 import { productEngine } from '../helpers.js';
 
@@ -14,7 +15,7 @@ function service(now: () => number, options: { limit?: number; contexts?: Return
   return new ConversationService({
     engine: () => engine,
     contexts: options.contexts ?? memoryContexts(now),
-    ...(options.limit ? { limiter: new RateLimiter(options.limit, 60_000, now) } : {}),
+    ...(options.limit ? { limiter: new RateLimiter(options.limit, memoryState(100, now), 60_000, now) } : {}),
     contextTtlMinutes: 30,
   });
 }

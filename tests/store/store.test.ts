@@ -102,6 +102,15 @@ for (const backend of backends) {
       expect(await store.getState(key)).toBeNull();
     });
 
+    it('a counter counts atomically from 1, also for racing callers, and a purge keeps it until it expires', async () => {
+      const key = `count:${Math.random()}`;
+      const now = Date.now();
+      const counts = await Promise.all(Array.from({ length: 10 }, () => store.increment(key, now + 60_000)));
+      expect([...counts].sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      await store.purgeBefore(0);
+      expect(await store.increment(key, now + 60_000)).toBe(11);
+    });
+
     it('a kept value is written once: later keeps, racing or not, read the first', async () => {
       const key = `secret:${Math.random()}`;
       const kept = await Promise.all(['a', 'b', 'c'].map((v) => store.keepState(key, v)));

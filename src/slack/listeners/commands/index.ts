@@ -20,7 +20,7 @@ export function register(app: App, deps: SlackDeps): void {
     app.command(spec.command, async ({ command, ack, respond, logger }) => {
       await ack();
       try {
-        const verdict = deps.conversations.admit(command.user_id);
+        const verdict = await deps.conversations.admit(command.user_id);
         if (verdict === 'drop') return;
         if (verdict === 'notice') {
           await reply(respond, buildNoticeBlocks(deps.engine().kb.notices.rateLimited));
