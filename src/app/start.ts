@@ -58,7 +58,12 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     ...(config.contextTtlMinutes ? { contextTtlMinutes: config.contextTtlMinutes } : {}),
   });
   const web = createWebBot(options.engine, logger, outcomes, conversations, dialogs);
-  const routes: Route[] = [...webRoutes(web, new Sessions(config.sessionSecret, config.sessionTtlHours), conversations, () => options.engine().kb.notices)];
+  const limits = {
+    questions: new RateLimiter(config.addressRatePerMinute ?? 120, state),
+    sessions: new RateLimiter(config.sessionsPerMinute ?? 30, state),
+    trustProxy: config.trustProxy ?? false,
+  };
+  const routes: Route[] = [...webRoutes(web, new Sessions(config.sessionSecret, config.sessionTtlHours), conversations, () => options.engine().kb.notices, limits)];
   let slack: SlackApp | undefined;
   if (config.slack) {
     const deps = createSlackDeps(options.engine, logger, {

@@ -38,6 +38,12 @@ export interface AppConfig {
   readonly contextTtlMinutes?: number;
   /** Open connections one client address may hold (default 100; 0: no cap, behind a proxy that limits). */
   readonly connectionsPerClient?: number;
+  /** Web chat questions one client address may send a minute (default 120; 0: no limit). */
+  readonly addressRatePerMinute?: number;
+  /** Web chat sessions one client address may start a minute (default 30; 0: no limit). */
+  readonly sessionsPerMinute?: number;
+  /** Read the client address from X-Forwarded-For (behind a trusted reverse proxy); off by default. */
+  readonly trustProxy?: boolean;
   readonly slack?: SlackConfig;
 }
 
@@ -109,6 +115,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const perClientText = value('MAX_CONNECTIONS_PER_CLIENT') ?? '100';
   const connectionsPerClient = Number(perClientText);
   if (!/^\d+$/.test(perClientText)) problems.push(`MAX_CONNECTIONS_PER_CLIENT must be a whole number (0 for no cap), not "${perClientText}"`);
+  const wholeNumber = (name: string, fallback: string): number => {
+    const text = value(name) ?? fallback;
+    if (!/^\d+$/.test(text)) problems.push(`${name} must be a whole number (0 for no limit), not "${text}"`);
+    return Number(text);
+  };
+  const addressRatePerMinute = wholeNumber('ADDRESS_RATE_LIMIT_PER_MINUTE', '120');
+  const sessionsPerMinute = wholeNumber('NEW_SESSIONS_PER_MINUTE', '30');
+  const trustText = (value('TRUST_PROXY') ?? 'false').toLowerCase();
+  if (!['true', 'false', '1', '0', 'yes', 'no'].includes(trustText)) problems.push(`TRUST_PROXY must be true or false, not "${trustText}"`);
+  const trustProxy = ['true', '1', 'yes'].includes(trustText);
   const contextText = value('CONTEXT_TTL_MINUTES') ?? '30';
   const contextTtlMinutes = Number(contextText);
   if (!/^\d+$/.test(contextText) || contextTtlMinutes < 1 || contextTtlMinutes > 24 * 60) problems.push(`CONTEXT_TTL_MINUTES must be a whole number of minutes from 1 to 1440, not "${contextText}"`);
@@ -128,6 +144,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionTtlHours,
     contextTtlMinutes,
     connectionsPerClient,
+    addressRatePerMinute,
+    sessionsPerMinute,
+    trustProxy,
     slack,
   };
 }

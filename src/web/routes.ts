@@ -6,6 +6,8 @@ import { closeAfterAnswer, closeIfBodyUnread, sendJson, type Route } from '../se
 import type { WebBot, WebTurn } from './bot.js';
 import type { Sessions } from './session.js';
 import type { ConversationService } from '../app/conversation.js';
+import type { RateLimiter } from '../app/rate-limit.js';
+import { clientAddress } from '../server/client-address.js';
 import type { Notices } from '../engine/types.js';
 import { buildWebText } from './render-web.js';
 
@@ -91,13 +93,31 @@ function serveAsset(file: string, sessions: Sessions) {
 }
 
 /** The web chat's routes: the page, its assets, and POST /api/messages (Botkit's web adapter, webhook mode). */
-export function webRoutes(bot: WebBot, sessions: Sessions, conversations: ConversationService, notices: () => Notices): Route[] {
+/** Limits per client address, beside each person's own: a cookie-less flood is refused, a visitor never notices. */
+export interface AddressLimits {
+  /** Questions one address may send a minute (over it: 429). */
+  readonly questions: RateLimiter;
+  /** Web sessions one address may start a minute (a client dropping its cookie starts one each time). */
+  readonly sessions: RateLimiter;
+  readonly trustProxy: boolean;
+}
+
+export function webRoutes(bot: WebBot, sessions: Sessions, conversations: ConversationService, notices: () => Notices, limits?: AddressLimits): Route[] {
   const assets = Object.entries(ASSETS).map(([path, file]) => ({ method: 'GET', path, handler: serveAsset(file, sessions) }));
   const messages: Route = {
     method: 'POST',
     path: '/api/messages',
     handler: async (req, res) => {
       const session = sessions.ensure(req);
+      if (limits) {
+        const address = clientAddress(req, limits.trustProxy);
+        const over = (await limits.questions.check(`addr:${address}`)) !== 'answer' || (session.setCookie !== undefined && (await limits.sessions.check(`new-session:${address}`)) !== 'answer');
+        if (over) {
+          closeIfBodyUnread(req, res);
+          sendJson(res, 429, { error: notices().rateLimited }, { 'retry-after': '60' });
+          return;
+        }
+      }
       if (session.setCookie) res.setHeader('set-cookie', session.setCookie);
       let turn: WebTurn;
       try {

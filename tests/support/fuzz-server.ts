@@ -77,7 +77,7 @@ export class FuzzServer {
   private async spawn(): Promise<void> {
     const env = {
       PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? this.dir,
-      PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0',
+      PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0', ADDRESS_RATE_LIMIT_PER_MINUTE: '0', NEW_SESSIONS_PER_MINUTE: '0',
       DATA_DIR: join(this.dir, 'data'), INTENTS_DIR: join(this.dir, 'intents'), KNOWLEDGE_DIR: join(this.dir, 'knowledge'),
       SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: FUZZ_SECRET, SLACK_API_URL: this.fake.url,
     };

@@ -11,11 +11,11 @@ export interface WebHarness {
 }
 
 /** The app with no Slack configured: the web chat on a free loopback port. */
-export async function startWebHarness(ratePerMinute = 1000, store?: Store): Promise<WebHarness> {
+export async function startWebHarness(ratePerMinute = 1000, store?: Store, limits: { addressRatePerMinute?: number; sessionsPerMinute?: number; trustProxy?: boolean } = { addressRatePerMinute: 0, sessionsPerMinute: 0 }): Promise<WebHarness> {
   const engine = productEngine();
   const feedback: Feedback[] = [];
   const app = await startApp({
-    config: { port: 0, host: '127.0.0.1', logLevel: 'silent', ratePerMinute },
+    config: { port: 0, host: '127.0.0.1', logLevel: 'silent', ratePerMinute, ...limits },
     engine: () => engine,
     logger: createLogger('silent'),
     recordFeedback: (f) => feedback.push(f),
