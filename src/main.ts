@@ -35,7 +35,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 5000);
+    // Requests under way get a few seconds to finish (see startApp's close); past 8 s, exit anyway.
+    const force = setTimeout(() => process.exit(1), 8000);
     force.unref();
     knowledge.close();
     clearInterval(retention);

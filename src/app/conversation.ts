@@ -3,6 +3,7 @@ import type { ConversationContext, Decision } from '../engine/types.js';
 import type { StateStore } from '../store/types.js';
 import { memoryState } from '../store/memory-state.js';
 import type { Logger } from '../log/logger.js';
+import type { Metrics } from './metrics.js';
 import type { Outcomes } from './outcomes.js';
 import type { RateLimiter, RateVerdict } from './rate-limit.js';
 
@@ -67,6 +68,7 @@ export interface ConversationOptions {
   readonly limiter?: RateLimiter;
   readonly contextTtlMinutes?: number;
   readonly logger?: Logger;
+  readonly metrics?: Metrics;
 }
 
 /** How a channel sends an unanswered question to its advisors; a failure is logged, never the asker's problem. */
@@ -101,9 +103,11 @@ export class ConversationService {
    * the outcome, and hands a question it could not answer to `triage` (the channel's advisor post).
    */
   async answer(q: Question, triage?: Triage): Promise<Asked & { kind: 'decided' }> {
+    const stop = this.options.metrics?.decisionSeconds.startTimer();
     const context = await this.context(q.conversation);
     const decision = this.options.engine().decide(q.text, context);
     await this.keep(q.conversation, decision);
+    stop?.();
     const record = await this.options.outcomes?.question(q.channel, q.user, decision);
     if (decision.kind === 'fallback' && q.text.trim() !== '' && triage) {
       await triage(decision, record).catch((error: Error) => this.options.logger?.error({ err: error }, 'could not send a question to advisor triage'));
@@ -128,12 +132,16 @@ export class ConversationService {
       return await this.options.contexts.get(conversation);
     } catch (error) {
       // A store that cannot be read costs the follow-up its context, never the answer.
+      this.options.metrics?.storeErrors.inc({ operation: 'context' });
       this.options.logger?.error({ err: error }, 'could not read a conversation context');
       return undefined;
     }
   }
 
   private async keep(conversation: string, decision: Decision): Promise<void> {
-    await this.options.contexts.set(conversation, decision.context, this.ttlMs).catch((error: Error) => this.options.logger?.error({ err: error }, 'could not keep a conversation context'));
+    await this.options.contexts.set(conversation, decision.context, this.ttlMs).catch((error: Error) => {
+      this.options.metrics?.storeErrors.inc({ operation: 'context' });
+      this.options.logger?.error({ err: error }, 'could not keep a conversation context');
+    });
   }
 }

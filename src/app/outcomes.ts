@@ -2,6 +2,7 @@ import type { Decision } from '../engine/types.js';
 import type { Logger } from '../log/logger.js';
 import type { Store } from '../store/types.js';
 import { logQuestion, loggableQuestion } from './question-log.js';
+import type { Metrics } from './metrics.js';
 
 /** A helpful / not helpful press, as the channels report it. */
 export interface Feedback {
@@ -27,12 +28,14 @@ export class Outcomes {
     readonly userKey: (id: string) => string,
     private readonly store?: Store,
     private readonly onFeedback?: (f: Feedback) => void,
+    private readonly metrics?: Metrics,
   ) {}
 
   /** Logs and stores one question's outcome; the stored id, for the feedback buttons. */
   async question(channel: 'slack' | 'web' | 'cli', userId: string, decision: Decision): Promise<string | undefined> {
     const userKey = this.userKey(userId);
     logQuestion(this.logger, channel, userKey, decision);
+    this.metrics?.questions.inc({ channel, outcome: decision.kind });
     if (!this.store) return undefined;
     try {
       return await this.store.record({
@@ -45,6 +48,7 @@ export class Outcomes {
         outcome: decision.kind,
       });
     } catch (error) {
+      this.metrics?.storeErrors.inc({ operation: 'record' });
       this.logger.error({ err: error }, 'could not store a question outcome');
       return undefined;
     }
@@ -67,6 +71,7 @@ export class Outcomes {
         return 'ignored';
       }
     } catch (error) {
+      this.metrics?.storeErrors.inc({ operation: 'feedback' });
       this.logger.error({ err: error }, 'could not store feedback');
     }
     this.logger.info({ feedback: f }, 'feedback');

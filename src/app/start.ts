@@ -6,6 +6,7 @@ import type { Logger } from '../log/logger.js';
 import { createSlackApp, type SlackApp, type SlackAppOptions } from '../slack/app.js';
 import { createSlackDeps } from '../slack/deps.js';
 import { Outcomes, type Feedback } from './outcomes.js';
+import { Metrics } from './metrics.js';
 import type { Store } from '../store/types.js';
 import type { EditResult } from '../kb/edit.js';
 import { createHttpServer, type Route } from '../server/http.js';
@@ -36,14 +37,24 @@ export interface RunningApp {
   readonly url: string;
   readonly slack?: SlackApp;
   readonly server: Server;
-  /** Stops Slack and closes the server and its connections. */
+  /** Stops Slack, lets requests under way finish (up to a few seconds), and closes the server. */
   close(): Promise<void>;
+  readonly metrics: Metrics;
+}
+
+/** How long requests under way may take to finish once the app is stopping. */
+const GRACE_MS = 3000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([work, new Promise<T>((_r, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
 }
 
 /** Starts every channel on one HTTP server: the web chat always, Slack when it is configured. */
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config, logger } = options;
-  const outcomes = new Outcomes(logger, userKeyer(config.userKeySalt), options.store, options.recordFeedback);
+  const metrics = new Metrics();
+  const outcomes = new Outcomes(logger, userKeyer(config.userKeySalt), options.store, options.recordFeedback, metrics);
   // Conversation contexts and dialog state live in the store, so restarts and instances share them.
   const state = options.store ?? memoryState();
   // A guide left alone as long as a conversation's context starts over, like the context itself.
@@ -55,6 +66,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     outcomes,
     limiter: new RateLimiter(config.ratePerMinute, state),
     logger,
+    metrics,
     ...(config.contextTtlMinutes ? { contextTtlMinutes: config.contextTtlMinutes } : {}),
   });
   const web = createWebBot(options.engine, logger, outcomes, conversations, dialogs);
@@ -74,10 +86,30 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       ...(config.advisorChannelId ? { advisorChannelId: config.advisorChannelId } : {}),
       ...(options.addUtterance ? { addUtterance: options.addUtterance } : {}),
     });
-    slack = createSlackApp(config.slack, deps, logger, options.slack);
+    slack = createSlackApp(config.slack, deps, logger, { ...options.slack, onTrouble: (kind) => metrics.slackErrors.inc({ kind }) });
     if (slack.handleHttp) routes.push({ method: 'POST', path: '/slack/events', handler: slack.handleHttp });
   }
-  const server = createHttpServer(routes, (error) => logger.error({ err: error }, 'request failed'), config.connectionsPerClient);
+  routes.push({
+    method: 'GET',
+    path: '/metrics',
+    handler: async (_req, res) => {
+      const { contentType, body } = await metrics.text();
+      res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
+      res.end(body);
+    },
+  });
+  // /healthz answers 503 when the store cannot be reached: a load balancer then sends visitors elsewhere.
+  const health = async (): Promise<Record<string, string>> => {
+    if (!options.store) return {};
+    try {
+      await withTimeout(options.store.ping(), 2000);
+      return { store: options.store.kind };
+    } catch (error) {
+      metrics.storeErrors.inc({ operation: 'ping' });
+      throw new Error(`the ${options.store.kind} store cannot be reached: ${(error as Error).message}`);
+    }
+  };
+  const server = createHttpServer(routes, (error) => logger.error({ err: error }, 'request failed'), config.connectionsPerClient, health);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -92,11 +124,17 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     server,
     async close() {
       await slack?.stop().catch((error: Error) => logger.warn({ err: error }, 'stopping Slack failed'));
+      // No new connections; idle ones close now, requests under way get up to GRACE_MS to finish.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A connection whose request just finished is idle now: close it rather than wait for the grace.
+      const idle = setInterval(() => server.closeIdleConnections(), 50);
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), GRACE_MS);
+      await closed;
+      clearTimeout(grace);
+      clearInterval(idle);
       await web.shutdown().catch((error: Error) => logger.warn({ err: error }, 'stopping the web chat failed'));
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
     },
+    metrics,
   };
 }

@@ -58,14 +58,17 @@ export function createLogger(level: Level = 'info', destination: NodeJS.Writable
 const BOLT_LEVELS: Record<string, LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
 
 /** Bolt's Logger interface over pino, so Bolt's own messages are structured and redacted too. */
-export function boltLogger(logger: Logger): BoltLogger {
+export function boltLogger(logger: Logger, onError?: () => void): BoltLogger {
   let child = logger.child({ component: 'bolt' });
   const text = (msgs: unknown[]): string => scrubSecrets(msgs.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' '));
   return {
     debug: (...m: unknown[]) => child.debug(text(m)),
     info: (...m: unknown[]) => child.info(text(m)),
     warn: (...m: unknown[]) => child.warn(text(m)),
-    error: (...m: unknown[]) => child.error(text(m)),
+    error: (...m: unknown[]) => {
+      onError?.();
+      child.error(text(m));
+    },
     setLevel: () => undefined,
     getLevel: () => BOLT_LEVELS[logger.level] ?? LogLevel.INFO,
     setName: (name: string) => {

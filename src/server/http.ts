@@ -64,8 +64,20 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
  * is a route on it, so one port serves everything. A known path asked with another method gets
  * 405 with `Allow`; every response defaults to `nosniff` and `no-store` (assets set their own cache).
  */
-export function createHttpServer(routes: readonly Route[], onError: (error: Error) => void, connectionsPerClient: number = SERVER_LIMITS.connectionsPerClient): Server {
-  const all: Route[] = [{ method: 'GET', path: '/healthz', handler: (_req, res) => sendJson(res, 200, { status: 'ok' }) }, ...routes];
+export function createHttpServer(
+  routes: readonly Route[],
+  onError: (error: Error) => void,
+  connectionsPerClient: number = SERVER_LIMITS.connectionsPerClient,
+  health: () => Promise<Record<string, string>> = async () => ({}),
+): Server {
+  const healthz: Handler = async (_req, res) => {
+    try {
+      sendJson(res, 200, { status: 'ok', ...(await health()) });
+    } catch (error) {
+      sendJson(res, 503, { status: 'unavailable', error: (error as Error).message.slice(0, 200) });
+    }
+  };
+  const all: Route[] = [{ method: 'GET', path: '/healthz', handler: healthz }, ...routes];
   const server = createServer({ connectionsCheckingInterval: SERVER_LIMITS.timeoutCheckMs }, (req, res) => {
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('cache-control', 'no-store');

@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SlackConfig } from '../config/env.js';
 import { boltLogger, type Logger } from '../log/logger.js';
@@ -20,11 +20,14 @@ export interface SlackAppOptions {
   readonly retries?: number;
   /** Socket Mode: how long to wait for a pong before reconnecting. */
   readonly clientPingTimeoutMs?: number;
+  /** Told of every Slack failure: `listener` (an error Bolt or a listener logged) or `rate_limited`. */
+  readonly onTrouble?: (kind: 'listener' | 'rate_limited') => void;
 }
 
 /** The Bolt app over the engine, in HTTP mode or Socket Mode as the configuration says. */
 export function createSlackApp(config: SlackConfig, deps: SlackDeps, logger: Logger, options: SlackAppOptions = {}): SlackApp {
-  const log = boltLogger(logger);
+  const log = boltLogger(logger, () => options.onTrouble?.('listener'));
+  const watch = (app: App): void => void app.client.on(webApi.WebClientEvent.RATE_LIMITED, () => options.onTrouble?.('rate_limited'));
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     ...(options.retries !== undefined ? { retryConfig: { retries: options.retries, factor: 1.5, minTimeout: 50, maxTimeout: 2000 } } : {}),
@@ -38,6 +41,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, logger: Log
     });
     const app = new App({ token: config.botToken, receiver, logger: log, clientOptions });
     registerListeners(app, deps);
+    watch(app);
     let started = false;
     return {
       app,
@@ -60,6 +64,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, logger: Log
   });
   const app = new App({ token: config.botToken, receiver, logger: log, clientOptions });
   registerListeners(app, deps);
+  watch(app);
   return {
     app,
     handleHttp: guardSlackRequests({ signingSecret: config.signingSecret!, logger, ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}) }, (req, res) => receiver.requestListener(req, res)),

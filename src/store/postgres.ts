@@ -86,6 +86,10 @@ export class PostgresStore implements Store {
     await this.pool.query('DELETE FROM state WHERE key = $1', [key]);
   }
 
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
   async since(sinceMs: number): Promise<StoredQuestion[]> {
     const r = await this.pool.query<Row>('SELECT * FROM questions WHERE at >= $1 ORDER BY at, id', [sinceMs]);
     return r.rows.map(fromRow);

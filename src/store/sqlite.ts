@@ -106,6 +106,10 @@ export class SqliteStore implements Store {
     this.db.prepare('DELETE FROM state WHERE key = ?').run(key);
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   async since(sinceMs: number): Promise<StoredQuestion[]> {
     return (this.db.prepare('SELECT * FROM questions WHERE at >= ? ORDER BY at, id').all(sinceMs) as Row[]).map(fromRow);
   }

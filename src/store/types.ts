@@ -58,5 +58,7 @@ export interface Store extends StateStore, KeptValues {
   since(sinceMs: number): Promise<StoredQuestion[]>;
   /** Deletes questions asked before `cutoffMs` (and expired claims and state); returns how many questions. */
   purgeBefore(cutoffMs: number): Promise<number>;
+  /** Resolves when the store answers (health checks); rejects when it cannot be reached. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
