@@ -12,6 +12,7 @@ import { memoryOf, percentile, timeQuestions } from './measure.js';
 import { syntheticKnowledgeBase } from './synthetic.js';
 import { measureContext } from './context.js';
 import { measureCareers } from './careers.js';
+import { measureStore } from './store.js';
 import { parseDialogues } from '../eval/dialogues.js';
 import { seeded, withTypos } from './typos.js';
 
@@ -137,6 +138,7 @@ async function main(): Promise<void> {
       scale: { type: 'string', default: '25,250,2500,25000' },
       dialogues: { type: 'string' },
       careers: { type: 'string', default: '1,10,25,50' },
+      'store-url': { type: 'string' },
     },
   });
   const log = (text: string): void => {
@@ -194,6 +196,12 @@ async function main(): Promise<void> {
     )}`);
   }
 
+  const stores = [await measureStore(undefined), ...(values['store-url'] ? [await measureStore(values['store-url'])] : [])];
+  log(`\nthe store on a question's path (rate count, context read and write, outcome record):\n${table(
+    ['store', 'questions', 'p50 µs', 'p99 µs'],
+    stores.map((st) => [st.store, st.questions, st.p50Us, st.p99Us]),
+  )}`);
+
   const cold = coldStartMs();
   log(`\ncold start of \`faqbot ask\` (median of 7): ${cold} ms`);
 
@@ -211,7 +219,7 @@ async function main(): Promise<void> {
   }
 
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ eval: values.eval, engines, scale, context, careers: careerScale, coldStartMs: cold, ...(values.corpora ? { corpora } : {}) })}\n`);
+    process.stdout.write(`${JSON.stringify({ eval: values.eval, engines, scale, context, careers: careerScale, stores, coldStartMs: cold, ...(values.corpora ? { corpora } : {}) })}\n`);
   }
 }
 
