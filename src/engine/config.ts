@@ -49,6 +49,11 @@ export interface EngineConfig {
    * fallback examples) above which the question is about something else and falls back.
    */
   readonly outsideShareLimit: number;
+  /**
+   * The outside-share limit for a question that names a career the knowledge base covers: its other
+   * words are more likely everyday phrasing than another topic ("give me the rundown on pharmacy techs").
+   */
+  readonly namedCareerOutsideLimit: number;
   /** Drop natural's stop words (minus the lexicon's `keep`) before matching. */
   readonly dropStopWords: boolean;
   /** Shortest word the spelling corrector tries to correct. */
@@ -81,6 +86,7 @@ export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
   queryCoverage: 0.7,
   unknownWordWeight: 1.2,
   outsideShareLimit: 0.55,
+  namedCareerOutsideLimit: 0.65,
   dropStopWords: false,
   minCorrectableLength: 3,
   splitBelowConfidence: 0.85,

@@ -48,7 +48,12 @@ interface Anchor {
 }
 
 /** Which intents a question may be answered with (one career's, and small talk). */
-type Scope = (label: string) => boolean;
+interface Scope {
+  /** The labels that may answer (a career's intents, small talk and the fallback); all when absent. */
+  readonly allows?: (label: string) => boolean;
+  /** The question names a covered career: its other words are likelier everyday phrasing than another topic. */
+  readonly careerNamed?: boolean;
+}
 
 interface Target {
   readonly intent: Intent;
@@ -187,7 +192,8 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     const { terms } = analysis;
     const all = matcher.rank(anchor ? [...matchTerms(analysis), ...anchorTerms(anchor.id)] : matchTerms(analysis));
     const excluded = anchor?.exclude ? [...anchor.exclude] : [];
-    const ranked = excluded.length > 0 || scope ? all.filter((r) => !excluded.some((x) => within(r.label, x)) && (!scope || scope(r.label))) : all;
+    const allows = scope?.allows;
+    const ranked = excluded.length > 0 || allows ? all.filter((r) => !excluded.some((x) => within(r.label, x)) && (!allows || allows(r.label))) : all;
     // Numbers (years, figures such as "80k", reference numbers) say nothing about the topic.
     const topical = analysis.content.filter((t) => !/^\d+k?$/.test(t));
     const outside = matcher.outsideShare(topical.length > 0 ? topical : terms);
@@ -226,10 +232,11 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     // A question with no content word ("a a a a", "the the", keyboard mashing squeezed to one
     // letter) names no topic: only small talk may answer it.
     const noTopic = !anchor && topical.length === 0 && top !== undefined && top.label !== NONE && !targets.get(top.label)!.intent.smallTalk;
-    if (!top || top.label === NONE || noTopic || top.score < config.answerThreshold || (judgesOutside && outside > config.outsideShareLimit)) {
+    const outsideLimit = scope?.careerNamed ? config.namedCareerOutsideLimit : config.outsideShareLimit;
+    if (!top || top.label === NONE || noTopic || top.score < config.answerThreshold || (judgesOutside && outside > outsideLimit)) {
       const fill = topicList.filter((t) => !suggestions.some((s) => s.intent === t.intent));
       const offered = [...suggestions, ...fill].slice(0, config.fallbackSuggestions);
-      const reason = top?.label === NONE || (judgesOutside && outside > config.outsideShareLimit) ? 'outside' : 'unsure';
+      const reason = top?.label === NONE || (judgesOutside && outside > outsideLimit) ? 'outside' : 'unsure';
       return { kind: 'fallback', text, intent: NONE, confidence: round(top?.score ?? 0), alternatives, suggestions: offered, reason };
     }
     const second = intents.find((r) => !related(r.label, top.label));
@@ -275,7 +282,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     return { kind: 'fallback', text, intent: NONE, confidence: 1, alternatives: [], suggestions, reason: 'outside', occupation, notice };
   }
 
-  const inCareer = (career: string): Scope => (label) => label === NONE || careers.of(label) === undefined || careers.of(label) === career;
+  const inCareer = (career: string, careerNamed = false): Scope => ({ allows: (label) => label === NONE || careers.of(label) === undefined || careers.of(label) === career, careerNamed });
 
   /** A topical answer when several careers could be meant and none was named: "Which career: A or B?" */
   function whichCareer(d: Decision): Decision {
@@ -288,7 +295,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
   function acrossCareers(text: string, named: readonly string[]): Decision {
     // The careers' names are what the question compares, not its topic: the topic is in the rest.
     const topic = named.reduce((t, c) => t.replace(new RegExp(`\\b${careers.title(c).replace(/[^a-z0-9 ]/gi, '.')}s?\\b`, 'gi'), ' '), text);
-    const d = decideInContext(topic, inCareer(named[0]!));
+    const d = decideInContext(topic, inCareer(named[0]!, true));
     // Naming two careers is the comparison; a "Did you mean" between two of its topics takes the likelier.
     if ((d.kind !== 'answer' && d.kind !== 'clarify') || !careers.of(d.intent)) return d;
     const base = targets.get(d.intent)!.intent.id;
@@ -360,12 +367,12 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       // With several careers, a question is answered within the career it names or the
       // conversation is about; naming none of them, it is asked which one.
       const career = careers.many ? (names.careers.length === 1 ? names.careers[0] : names.careers.length === 0 && context ? careers.of(context.intent) : undefined) : undefined;
-      const scope = career ? inCareer(career) : undefined;
+      const scope = career ? inCareer(career, names.careers.length > 0) : undefined;
       let alone: Decision;
       if (names.other) {
         // Another occupation is answered about only by the intents that compare with it.
         const askedBy = new Set(names.askedBy ?? []);
-        const compared = askedBy.size > 0 ? decideInContext(text, (label) => label === NONE || [...askedBy].some((id) => within(label, id))) : undefined;
+        const compared = askedBy.size > 0 ? decideInContext(text, { allows: (label) => label === NONE || [...askedBy].some((id) => within(label, id)) }) : undefined;
         alone = compared?.kind === 'answer' && compared.alternatives[0]?.intent !== NONE ? compared : otherCareer(text, names.other);
       }
       else if (careers.many && names.careers.length >= 2) alone = acrossCareers(text, names.careers);
