@@ -139,6 +139,7 @@ async function main(): Promise<void> {
       dialogues: { type: 'string' },
       careers: { type: 'string', default: '1,10,25,50' },
       'store-url': { type: 'string' },
+      'store-questions': { type: 'string', default: '2000' },
     },
   });
   const log = (text: string): void => {
@@ -196,7 +197,8 @@ async function main(): Promise<void> {
     )}`);
   }
 
-  const stores = [await measureStore(undefined), ...(values['store-url'] ? [await measureStore(values['store-url'])] : [])];
+  const storeQuestions = Number(values['store-questions']);
+  const stores = [await measureStore(undefined, storeQuestions), ...(values['store-url'] ? [await measureStore(values['store-url'], storeQuestions)] : [])];
   log(`\nthe store on a question's path (rate count, context read and write, outcome record):\n${table(
     ['store', 'questions', 'p50 µs', 'p99 µs'],
     stores.map((st) => [st.store, st.questions, st.p50Us, st.p99Us]),

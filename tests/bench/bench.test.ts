@@ -56,7 +56,7 @@ describe('npm run bench -- --json', () => {
     const { spawnSync } = await import('node:child_process');
     const { join } = await import('node:path');
     const { ROOT } = await import('../helpers.js');
-    const r = spawnSync(process.execPath, ['--expose-gc', join(ROOT, 'dist', 'src', 'bench', 'main.js'), '--json', '--scale', '25', '--eval', join(ROOT, 'tests', 'fixtures', 'eval-small.jsonl')], { encoding: 'utf8', cwd: ROOT });
+    const r = spawnSync(process.execPath, ['--expose-gc', join(ROOT, 'dist', 'src', 'bench', 'main.js'), '--json', '--scale', '25', '--careers', '1', '--store-questions', '200', '--eval', join(ROOT, 'tests', 'fixtures', 'eval-small.jsonl')], { encoding: 'utf8', cwd: ROOT });
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as { engines: Record<string, unknown>[]; scale: Record<string, unknown>[] };
     expect(out.engines.map((e) => e.name)).toEqual(['faqbot', 'nlpjs', 'nlpjs-tuned', 'fuse-only', 'bayes']);
@@ -66,5 +66,9 @@ describe('npm run bench -- --json', () => {
       }
     }
     expect(out.scale).toEqual([expect.objectContaining({ intents: 25, buildMs: expect.any(Number), p99Us: expect.any(Number) })]);
-  }, 60_000);
+    const more = out as unknown as { context: Record<string, number>; careers: Record<string, number>[]; stores: Record<string, unknown>[] };
+    expect(more.context.turns).toBeGreaterThan(0);
+    expect(more.careers).toEqual([expect.objectContaining({ careers: 2, importMs: expect.any(Number), buildMs: expect.any(Number) })]);
+    expect(more.stores).toEqual([expect.objectContaining({ store: 'sqlite', questions: 200, p99Us: expect.any(Number) })]);
+  }, 120_000);
 });
