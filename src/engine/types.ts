@@ -150,8 +150,25 @@ export interface Occupations {
   readonly shortForms: readonly { readonly form: string; readonly title: string }[];
 }
 
+/** A suggested prompt of Slack's assistant panel: its button title and the message it sends. */
+export interface AssistantPrompt {
+  readonly title: string;
+  readonly message: string;
+}
+
+/** What Slack's assistant panel shows when a thread opens (data in intents/assistant.yaml). */
+export interface AssistantCopy {
+  readonly greeting: string;
+  readonly promptsTitle?: string;
+  readonly prompts: readonly AssistantPrompt[];
+  readonly advisorGreeting?: string;
+  readonly advisorPrompts?: readonly AssistantPrompt[];
+}
+
 export interface KnowledgeBase {
   readonly knowledge: Knowledge;
+  /** Slack's assistant panel, when the knowledge base describes it. */
+  readonly assistant?: AssistantCopy;
   readonly occupations: Occupations;
   readonly intents: readonly Intent[];
   /** Questions that must fall back: negative evidence for the matcher. */

@@ -86,6 +86,15 @@ export const intentFileSchema = z
     guides: z.array(guideSchema).optional(),
     notices: z.strictObject({ privacy: text.optional(), rateLimited: text.optional(), otherCareer: text.optional() }).optional(),
     occupations: z.strictObject({ shortForms: z.record(z.string().min(1), text) }).optional(),
+    assistant: z
+      .strictObject({
+        greeting: text,
+        promptsTitle: text.optional(),
+        prompts: z.array(z.strictObject({ title: text, message: text })).min(1).max(4, 'Slack shows at most 4 suggested prompts'),
+        advisorGreeting: text.optional(),
+        advisorPrompts: z.array(z.strictObject({ title: text, message: text })).max(4, 'Slack shows at most 4 suggested prompts').optional(),
+      })
+      .optional(),
     commands: z
       .array(
         z.strictObject({
@@ -113,7 +122,7 @@ export const intentFileSchema = z
       })
       .optional(),
   })
-  .refine((f) => f.intents || f.negatives || f.lexicon || f.commands || f.guides || f.notices || f.occupations, 'a file in intents/ needs `intents`, `negatives`, `lexicon`, `commands`, `guides`, `notices` or `occupations`');
+  .refine((f) => f.intents || f.negatives || f.lexicon || f.commands || f.guides || f.notices || f.occupations || f.assistant, 'a file in intents/ needs `intents`, `negatives`, `lexicon`, `commands`, `guides`, `notices`, `occupations` or `assistant`');
 
 export type KnowledgeFile = z.infer<typeof knowledgeFileSchema>;
 export type IntentFile = z.infer<typeof intentFileSchema>;

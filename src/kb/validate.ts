@@ -200,7 +200,8 @@ export function buildKnowledgeBase(
   if (intentFiles.length > 0 && intents.length === 0 && problems.length === 0)
     problems.push({ file: 'intents/', path: '', message: messages.noIntents('intents/') });
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
-  return { knowledge, occupations: { titles, shortForms }, intents, negatives, lexicon: lexicon as Lexicon, commands, guides, notices: { ...DEFAULT_NOTICES, ...notices } };
+  const assistant = iFiles.map((f) => f.data.assistant).find((a) => a !== undefined);
+  return { knowledge, occupations: { titles, shortForms }, ...(assistant ? { assistant } : {}), intents, negatives, lexicon: lexicon as Lexicon, commands, guides, notices: { ...DEFAULT_NOTICES, ...notices } };
 }
 
 /** Facts whose `asOf` date is older than `maxAgeDays` on `today`: figures someone should re-check. */

@@ -51,6 +51,26 @@ export class SlackState {
     return (await this.state.getState(`slack-thread:${thread}`)) !== null;
   }
 
+  /** True the first time `key` is claimed (one assistant thread title, ...), on any instance. */
+  claimOnce(key: string): Promise<boolean> {
+    return this.once.claim(`slack-once:${key}`, SLACK_STATE_TTL.threadMs);
+  }
+
+  /** The context Slack gave an assistant thread (the channel the person is viewing), kept for the thread's life. */
+  async saveAssistantContext(thread: string, context: Readonly<Record<string, unknown>>): Promise<void> {
+    await this.state.setState(`assistant-context:${thread}`, JSON.stringify(context), this.now() + SLACK_STATE_TTL.threadMs);
+  }
+
+  async assistantContext(thread: string): Promise<Record<string, unknown>> {
+    const raw = await this.state.getState(`assistant-context:${thread}`);
+    try {
+      const value = raw ? (JSON.parse(raw) as unknown) : {};
+      return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+    } catch {
+      return {};
+    }
+  }
+
   /** Keeps a triage case under `key` (a new one when none is given) and returns the key. */
   async putCase(c: TriageCase, key: string = randomUUID()): Promise<string> {
     await this.state.setState(`triage:${key}`, JSON.stringify(c), this.now() + SLACK_STATE_TTL.caseMs);

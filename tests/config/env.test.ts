@@ -61,6 +61,10 @@ describe('configuration', () => {
     const declared = manifest.features.slash_commands.map((c: { command: string }) => c.command).sort();
     expect(declared).toEqual(productEngine().kb.commands.map((c) => c.command).sort());
     expect(manifest.features.shortcuts[0].callback_id).toBe('find_answer');
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_mention', 'message.im', 'app_home_opened']));
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_mention', 'message.im', 'app_home_opened', 'assistant_thread_started', 'assistant_thread_context_changed']));
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['assistant:write', 'im:history', 'chat:write']));
+    // The panel's prompts in the manifest are the ones the bot sets when a thread opens.
+    const assistant = (yaml.load(readFileSync(join(ROOT, 'intents', 'assistant.yaml'), 'utf8')) as any).assistant;
+    expect(manifest.features.assistant_view.suggested_prompts).toEqual(assistant.prompts);
   });
 });

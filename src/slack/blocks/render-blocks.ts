@@ -23,6 +23,8 @@ export interface AnswerOptions {
   readonly recordId?: string;
   /** Adds "Post as reply" to that message's thread (advisor shortcut). */
   readonly replyTo?: { readonly channel: string; readonly ts: string };
+  /** Feedback as Slack's own thumbs (`context_actions` with `feedback_buttons`), as assistant threads show them. */
+  readonly nativeFeedback?: boolean;
 }
 
 function topicButtons(topics: readonly Topic[], blockId: string): SlackBlock | null {
@@ -81,19 +83,39 @@ export function buildDecisionBlocks(decision: Decision, options: AnswerOptions =
     const value: ReplyValue = { i: intents, c: options.replyTo.channel, t: options.replyTo.ts };
     extra.push({ type: 'button', action_id: ACTION.postReply, text: plain('Post as reply in thread'), style: 'primary', value: JSON.stringify(value) });
   }
+  let native: SlackBlock | undefined;
   if (options.feedback && intents.length > 0) {
     const record = options.recordId ? { r: options.recordId } : {};
-    const helpful: FeedbackValue = { i: intents[0]!, h: true, ...record };
-    const unhelpful: FeedbackValue = { i: intents[0]!, h: false, ...record };
-    extra.push(
-      { type: 'button', action_id: `${ACTION.feedback}_0`, text: plain('Helpful'), value: JSON.stringify(helpful) },
-      { type: 'button', action_id: `${ACTION.feedback}_1`, text: plain('Not helpful'), value: JSON.stringify(unhelpful) },
-    );
+    const helpful = JSON.stringify({ i: intents[0]!, h: true, ...record } satisfies FeedbackValue);
+    const unhelpful = JSON.stringify({ i: intents[0]!, h: false, ...record } satisfies FeedbackValue);
+    if (options.nativeFeedback) native = buildFeedbackButtons(helpful, unhelpful);
+    else {
+      extra.push(
+        { type: 'button', action_id: `${ACTION.feedback}_0`, text: plain('Helpful'), value: helpful },
+        { type: 'button', action_id: `${ACTION.feedback}_1`, text: plain('Not helpful'), value: unhelpful },
+      );
+    }
   }
   if (extra.length > 0) blocks.push({ type: 'actions', block_id: 'answer_actions', elements: extra });
+  if (native) blocks.push(native);
   if (options.sharedBy) blocks.push({ type: 'context', elements: [mrkdwn(`Shared by <@${options.sharedBy}>`)] });
 
   return { text: clip(escapeMrkdwn(decisionText(decision, undefined, false)), 3000), blocks: blocks.slice(0, BLOCK_LIMIT) };
+}
+
+/** Slack's own thumbs under an answer: one action (`faq_feedback`) whose value says which was pressed. */
+export function buildFeedbackButtons(helpfulValue: string, unhelpfulValue: string): SlackBlock {
+  return {
+    type: 'context_actions',
+    elements: [
+      {
+        type: 'feedback_buttons',
+        action_id: ACTION.feedback,
+        positive_button: { text: plain('Helpful'), value: helpfulValue, accessibility_label: 'This answer helped' },
+        negative_button: { text: plain('Not helpful'), value: unhelpfulValue, accessibility_label: 'This answer did not help' },
+      },
+    ],
+  };
 }
 
 /** A plain notice (rate limits, errors, confirmations), escaped. */
