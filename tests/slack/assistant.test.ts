@@ -75,6 +75,25 @@ describe("Slack's assistant panel", () => {
     expect((await store.since(0)).find((q) => q.question === 'how long is the training?')!.helpful).toBe(false);
   });
 
+  it('a retried message gets no second answer, and the bot\'s own message in the thread is ignored', async () => {
+    const message = { type: 'message', channel_type: 'im', channel: 'DAS', user: 'UCAND3', text: 'do I need a degree?', ts: '505.2', thread_ts: '505.1' };
+    await event(message);
+    await sendSigned(h.events, JSON.stringify({ type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: `EvAs${n}`, event_time: 1, event: message, authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }] }), 'application/json', SECRET, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    await event({ type: 'message', channel_type: 'im', channel: 'DAS', user: 'UBOT', bot_id: 'B1', text: 'No. Most entry-level roles…', ts: '505.3', thread_ts: '505.1' });
+    await h.fake.waitFor('chat.postMessage');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('bad input: an assistant event without its thread, a context for an unknown channel: acked, logged, nobody answered', async () => {
+    expect((await event({ type: 'assistant_thread_started', event_ts: '1.1' })).status).toBe(200);
+    expect((await event({ type: 'assistant_thread_context_changed', assistant_thread: { channel_id: 'DAS', thread_ts: '506.1', context: { channel_id: 'CNOWHERE' } } })).status).toBe(200);
+    expect((await event({ type: 'assistant_thread_started', assistant_thread: { user_id: 'UX' } })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+    expect((await fetch(`${h.app.url}healthz`)).status).toBe(200);
+  });
+
   it('an advisor asking for the summary gets it in the thread', async () => {
     await ask('UADV', '504.1', 'stats');
     const [summary] = await h.fake.waitFor('chat.postMessage');

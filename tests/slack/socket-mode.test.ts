@@ -56,6 +56,17 @@ describe('Slack in Socket Mode, against a local server speaking the envelope pro
     expect(JSON.stringify(reply!.args.blocks)).toContain('$50,250');
   });
 
+  it('the assistant panel works in Socket Mode: prompts when a thread opens, the answer in the thread', async () => {
+    const event = (id: string, ev: Record<string, unknown>) => ({ envelope_id: id, type: 'events_api', accepts_response_payload: false, retry_attempt: 0, payload: { type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: `Ev${id}`, event_time: 1, event: ev } });
+    socket.send(event('env-3', { type: 'assistant_thread_started', assistant_thread: { user_id: 'U9', channel_id: 'D9', thread_ts: '30.1', context: {} }, event_ts: '30.1' }));
+    await socket.waitForAck('env-3');
+    await fake.waitFor('assistant.threads.setSuggestedPrompts');
+    socket.send(event('env-4', { type: 'message', channel_type: 'im', channel: 'D9', user: 'U9', text: 'what do beginners earn?', ts: '30.2', thread_ts: '30.1' }));
+    await socket.waitForAck('env-4');
+    const answer = (await fake.waitFor('chat.postMessage', 2)).find((c) => JSON.stringify(c.args).includes('$35,780'))!;
+    expect(answer.args).toMatchObject({ channel: 'D9', thread_ts: '30.1' });
+  });
+
   it('GET /healthz answers 200 in Socket Mode too', async () => {
     expect((await fetch(`${app.url}healthz`)).status).toBe(200);
   });
