@@ -18,6 +18,8 @@ export class RateLimiter {
     state?: StateStore,
     private readonly windowMs = 60_000,
     private readonly now: () => number = Date.now,
+    /** Told when the count cannot be kept (the store is down): the question is then answered, not refused. */
+    private readonly onError?: (error: Error) => void,
   ) {
     this.state = state ?? memoryState(50_000, now);
   }
@@ -26,7 +28,13 @@ export class RateLimiter {
   async check(key: string): Promise<RateVerdict> {
     if (this.perWindow <= 0) return 'answer';
     const window = Math.floor(this.now() / this.windowMs);
-    const count = await this.state.increment(`rate:${key}:${window}`, (window + 2) * this.windowMs);
+    let count: number;
+    try {
+      count = await this.state.increment(`rate:${key}:${window}`, (window + 2) * this.windowMs);
+    } catch (error) {
+      this.onError?.(error as Error);
+      return 'answer';
+    }
     if (count <= this.perWindow) return 'answer';
     return count === this.perWindow + 1 ? 'notice' : 'drop';
   }

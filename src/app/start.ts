@@ -55,6 +55,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const metrics = new Metrics();
   const outcomes = new Outcomes(logger, userKeyer(config.userKeySalt), options.store, options.recordFeedback, metrics);
+  // A limit that cannot be counted lets the question through: being down is worse than being generous.
+  const limitError = (error: Error): void => {
+    metrics.storeErrors.inc({ operation: 'rate' });
+    logger.error({ err: error }, 'could not count a rate limit; the question is answered');
+  };
   // Conversation contexts and dialog state live in the store, so restarts and instances share them.
   const state = options.store ?? memoryState();
   // A guide left alone as long as a conversation's context starts over, like the context itself.
@@ -64,15 +69,15 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     engine: options.engine,
     contexts: storedContexts(state),
     outcomes,
-    limiter: new RateLimiter(config.ratePerMinute, state),
+    limiter: new RateLimiter(config.ratePerMinute, state, undefined, undefined, limitError),
     logger,
     metrics,
     ...(config.contextTtlMinutes ? { contextTtlMinutes: config.contextTtlMinutes } : {}),
   });
   const web = createWebBot(options.engine, logger, outcomes, conversations, dialogs);
   const limits = {
-    questions: new RateLimiter(config.addressRatePerMinute ?? 120, state),
-    sessions: new RateLimiter(config.sessionsPerMinute ?? 30, state),
+    questions: new RateLimiter(config.addressRatePerMinute ?? 120, state, undefined, undefined, limitError),
+    sessions: new RateLimiter(config.sessionsPerMinute ?? 30, state, undefined, undefined, limitError),
     trustProxy: config.trustProxy ?? false,
   };
   const routes: Route[] = [...webRoutes(web, new Sessions(config.sessionSecret, config.sessionTtlHours), conversations, () => options.engine().kb.notices, limits)];

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { isIP } from 'node:net';
 
 /**
  * The address a request comes from: the socket's peer, or behind a trusted reverse proxy
@@ -6,10 +7,18 @@ import type { IncomingMessage } from 'node:http';
  * are whatever the client claimed). Only the header's last 256 characters are read.
  */
 export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  const peer = req.socket?.remoteAddress ?? 'unknown';
+  const peer = canonical(req.socket?.remoteAddress ?? '') ?? 'unknown';
   if (!trustProxy) return peer;
   const header = req.headers['x-forwarded-for'];
   const value = (Array.isArray(header) ? header.at(-1) : header)?.slice(-256);
-  const last = value?.split(',').at(-1)?.trim();
-  return last && /^[0-9a-fA-F.:]{2,45}$/.test(last) ? last : peer;
+  return canonical(value?.split(',').at(-1)?.trim() ?? '') ?? peer;
+}
+
+/** One spelling per address: IPv4 as written by Node, IPv4-mapped IPv6 as its IPv4, IPv6 in lower case; not an address: undefined. */
+export function canonical(address: string): string | undefined {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address)?.[1];
+  const candidate = mapped ?? address;
+  const kind = isIP(candidate);
+  if (kind === 4) return candidate;
+  return kind === 6 ? candidate.toLowerCase() : undefined;
 }

@@ -84,7 +84,9 @@ export function createHttpServer(
     const method = req.method ?? 'GET';
     let path: string;
     try {
-      path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      // The request target is a path: "//evil.example/metrics" is the path "//evil.example/metrics", never a host.
+      const target = req.url ?? '/';
+      path = new URL(`http://localhost${target.startsWith('/') ? target : `/${target}`}`).pathname;
     } catch {
       sendJson(res, 400, { error: 'the request path is not a valid URL path' });
       return;

@@ -113,7 +113,7 @@ export function checkShape(body: Record<string, unknown>): void {
   }
   if (typeof type !== 'string' || !INTERACTIVE.has(type)) return;
   if (!isObject(body.user) || typeof body.user.id !== 'string') throw new Refused(400, `a ${type} payload needs a "user" with an "id"`);
-  if (type === 'block_actions' && !(Array.isArray(body.actions) && body.actions.every((a) => isObject(a) && typeof a.action_id === 'string'))) {
+  if (type === 'block_actions' && !(Array.isArray(body.actions) && body.actions.length > 0 && body.actions.every((a) => isObject(a) && typeof a.action_id === 'string'))) {
     throw new Refused(400, 'block_actions needs a list of "actions", each with an "action_id"');
   }
   if ((type === 'view_submission' || type === 'view_closed') && !isObject(body.view)) throw new Refused(400, `a ${type} payload needs a "view" object`);

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations.js';
 import type { NewQuestion, Store, StoredQuestion } from './types.js';
@@ -42,7 +42,7 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly insert: Database.Statement;
 
-  constructor(file: string) {
+  constructor(private readonly file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -107,7 +107,9 @@ export class SqliteStore implements Store {
   }
 
   async ping(): Promise<void> {
-    this.db.prepare('SELECT 1').get();
+    // A file deleted or overwritten under the running process must show: read a real page, check the file is there.
+    this.db.prepare('SELECT version FROM schema_migrations LIMIT 1').get();
+    if (this.file !== ':memory:' && !existsSync(this.file)) throw new Error(`the database file ${this.file} is gone`);
   }
 
   async since(sinceMs: number): Promise<StoredQuestion[]> {

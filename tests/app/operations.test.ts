@@ -29,6 +29,20 @@ describe('operations', () => {
     await h.close();
   });
 
+  it('/healthz notices a SQLite file deleted under the running app', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'faqbot-health-'));
+    const store = new SqliteStore(join(dir, 'faqbot.db'));
+    const h = await startWebHarness(1000, store);
+    expect((await fetch(`${h.app.url}healthz`)).status).toBe(200);
+    rmSync(dir, { recursive: true, force: true });
+    expect((await fetch(`${h.app.url}healthz`)).status).toBe(503);
+    await h.close();
+    await store.close();
+  });
+
   it('stopping lets a request under way finish: its answer arrives, then the server is closed', async () => {
     const h = await startWebHarness();
     const body = JSON.stringify({ type: 'message', text: 'what is the salary' });

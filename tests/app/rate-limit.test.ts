@@ -31,3 +31,13 @@ describe('RateLimiter', () => {
     await store.close();
   });
 });
+
+describe('RateLimiter when the store fails', () => {
+  it('lets the question through and says so: being down is worse than being generous', async () => {
+    const errors: string[] = [];
+    const broken = { getState: async () => null, setState: async () => undefined, deleteState: async () => undefined, increment: async () => Promise.reject(new Error('store down')) };
+    const limiter = new RateLimiter(1, broken, 60_000, () => 0, (e) => errors.push(e.message));
+    expect([await limiter.check('a'), await limiter.check('a')]).toEqual(['answer', 'answer']);
+    expect(errors).toEqual(['store down', 'store down']);
+  });
+});

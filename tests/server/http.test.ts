@@ -26,6 +26,19 @@ describe('HTTP hygiene', () => {
     expect([answers.status, refused.status, missing.status, wrong.status, health.status]).toEqual([200, 400, 404, 405, 200]);
   });
 
+  it('a path that starts with "//" is a path, never a host: "//evil.example/healthz" is not /healthz', async () => {
+    const { request: raw } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = raw({ host: '127.0.0.1', port: h.app.port, path: '//evil.example/healthz', method: 'GET' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(404);
+  });
+
   it('a known path asked with the wrong method gets 405 with Allow', async () => {
     const get = await fetch(`${h.app.url}api/messages`);
     expect(get.status).toBe(405);
