@@ -107,8 +107,13 @@ export function checkShape(body: Record<string, unknown>): void {
     if (!(isObject(event) && typeof event.type === 'string')) throw new Refused(400, 'an event_callback needs an "event" object with a "type"');
     for (const key of EVENT_TEXT_FIELDS) {
       const v = event[key];
-      const allowed = v === undefined || typeof v === 'string' || (OBJECT_OR_TEXT.has(key) && isObject(v));
+      const allowed = v === undefined || (typeof v === 'string' && (v !== '' || key === 'text')) || (OBJECT_OR_TEXT.has(key) && isObject(v));
       if (!allowed) throw new Refused(400, `the event's "${key}" must be text`);
+    }
+    // Bolt's assistant support reads the thread of these events before any listener runs.
+    if (event.type.startsWith('assistant_thread')) {
+      const t = event.assistant_thread;
+      if (!isObject(t) || typeof t.channel_id !== 'string' || !t.channel_id || typeof t.thread_ts !== 'string' || !t.thread_ts) throw new Refused(400, `an ${event.type} event needs its "assistant_thread" (channel_id, thread_ts)`);
     }
   }
   if (typeof type !== 'string' || !INTERACTIVE.has(type)) return;

@@ -85,12 +85,16 @@ describe("Slack's assistant panel", () => {
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
-  it('bad input: an assistant event without its thread, a context for an unknown channel: acked, logged, nobody answered', async () => {
-    expect((await event({ type: 'assistant_thread_started', event_ts: '1.1' })).status).toBe(200);
+  it('bad input: an assistant event without its thread is refused before Bolt reads it; a context for an unknown channel is kept; nobody is answered', async () => {
+    expect((await event({ type: 'assistant_thread_started', event_ts: '1.1' })).status).toBe(400);
+    expect((await event({ type: 'assistant_thread_started', assistant_thread: { user_id: 'UX' } })).status).toBe(400);
+    expect((await event({ type: 'message', channel_type: 'im', channel: '', user: '', text: '', ts: '1.1', thread_ts: '1.1' })).status).toBe(400);
     expect((await event({ type: 'assistant_thread_context_changed', assistant_thread: { channel_id: 'DAS', thread_ts: '506.1', context: { channel_id: 'CNOWHERE' } } })).status).toBe(200);
-    expect((await event({ type: 'assistant_thread_started', assistant_thread: { user_id: 'UX' } })).status).toBe(200);
+    expect((await event({ type: 'assistant_thread_started', assistant_thread: { channel_id: 'DAS', thread_ts: '507.1' } })).status).toBe(200);
     await new Promise((r) => setTimeout(r, 300));
-    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+    // The thread without a user gets the greeting (to the thread), nothing else; nothing crashed or went unhandled.
+    expect(h.fake.callsTo('chat.postMessage').every((c) => c.args.thread_ts === '507.1')).toBe(true);
+    expect(h.logs.join('')).not.toMatch(/unhandled/i);
     expect((await fetch(`${h.app.url}healthz`)).status).toBe(200);
   });
 

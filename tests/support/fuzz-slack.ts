@@ -35,7 +35,16 @@ const sparseEvent = fc.record(
   { type: mostly(fc.constantFrom('message', 'app_mention', 'app_home_opened', 'reaction_added'), fc.string()), user: maybe(user), text: maybe(anyText), ts: maybe(ts), channel: maybe(channel), channel_type: maybe(fc.string()) },
   { requiredKeys: [] },
 );
-const event = fc.oneof({ weight: 4, arbitrary: dm }, { weight: 2, arbitrary: mention }, home, { weight: 2, arbitrary: sparseEvent }, notText);
+// The assistant panel: threads started or changed, with their thread and context, or without.
+const assistantThread = fc.record(
+  { user_id: user, channel_id: channel, thread_ts: ts, context: fc.oneof(fc.record({ channel_id: channel, team_id: fc.constant('T1') }, { requiredKeys: [] }), fc.constantFrom(null, 'x', 1)) },
+  { requiredKeys: [] },
+);
+const assistant = fc.record(
+  { type: fc.constantFrom('assistant_thread_started', 'assistant_thread_context_changed'), assistant_thread: fc.oneof({ weight: 4, arbitrary: assistantThread }, fc.constantFrom(null, 'x', 1)), event_ts: ts },
+  { requiredKeys: ['type'] },
+);
+const event = fc.oneof({ weight: 4, arbitrary: dm }, { weight: 2, arbitrary: mention }, home, { weight: 2, arbitrary: assistant }, { weight: 2, arbitrary: sparseEvent }, notText);
 const eventCallback = fc.record(
   {
     token: fc.constant('x'), team_id: fc.constant('T1'), api_app_id: fc.constant('A1'), type: fc.constant('event_callback'),
