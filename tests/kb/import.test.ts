@@ -110,3 +110,50 @@ describe('a second career beside the product', () => {
     expect(score.oosRecall).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+describe('pages made to break the importer', () => {
+  const page = (body: string) => parseCareerPage(`Trades\nHow to Become a Welder\n${body}`);
+
+  it('pathological text and markup are read in one pass: a page of unclosed comments, scripts and one endless sentence still parses', () => {
+    expect(pageLines(`<p>How to Become a Welder</p>${'<!--'.repeat(50_000)}`)).toEqual(['How to Become a Welder']);
+    expect(pageLines(`<p>How to Become a Welder</p>${'<script '.repeat(30_000)}`)).toEqual(['How to Become a Welder']);
+    expect(page(`${'a'.repeat(200_000)}!x`).overview).toHaveLength(1);
+  });
+
+  it('a script inside a comment hides nothing; character references that name no character, and control and direction characters, are dropped', () => {
+    const lines = pageLines('<!-- <script src=a.js> --><main><h1>How to Become a Welder</h1><p>A&#0;B&#x110000;C \u202eD</p><script>x()</script></main>');
+    expect(lines).toEqual(['How to Become a Welder', 'A B C D']);
+  });
+
+  it('salary amounts are read only when they are amounts: no exponents, signs, zero or absurd figures', () => {
+    const p = page('Salary Information\n  • Entry Level: $1e309\n  • Median: $-5\n  • Top: $99999999999999999999\n  • None: $0\n  • Real: $35,780\n  • Short: $48k\n');
+    expect(p.salaries).toEqual([
+      { label: 'Real', value: 35780 },
+      { label: 'Short', value: 48000 },
+    ]);
+    expect(p.unread).toHaveLength(4);
+  });
+
+  it('a part given twice keeps its first telling, and the repeat is reported', () => {
+    const p = page('Salary Information\n  • Entry Level: $40,000\nSalary Information\n  • Entry Level: $1\n');
+    expect(p.salaries).toEqual([{ label: 'Entry Level', value: 40000 }]);
+    expect(p.unread).toEqual(['Salary Information', '• Entry Level: $1']);
+  });
+
+  it('a device, a pipe or a folder is refused without being read; a title of no Latin letters is refused', () => {
+    const f = folders(true);
+    expect(() => run('/dev/zero', f)).toThrow(/is not a file/);
+    expect(() => run(f.dir, f)).toThrow(/is not a file/);
+    const p = join(f.dir, 'p.txt');
+    writeFileSync(p, 'How to Become a 药剂师\n');
+    expect(() => run(p, f)).toThrow(/no letters a-z/);
+  });
+
+  it('a page whose title makes another career\'s id is refused: no career overwrites another', () => {
+    const f = folders(true);
+    run(PHARMACY, f);
+    const other = join(f.dir, 'hyphen.txt');
+    writeFileSync(other, readFileSync(PHARMACY, 'utf8').replace(/How to Become a Pharmacy Technician/, 'How to Become a Pharmacy-Technician'));
+    expect(() => run(other, f)).toThrow(/already holds the career "Pharmacy Technician"/);
+  });
+});

@@ -25,7 +25,20 @@ export interface PageFacts {
   readonly laws: readonly string[];
 }
 
-const sentences = (text: string): string[] => text.match(/[^.!?]+[.!?]+(\s|$)|[^.!?]+$/g)?.map((s) => s.trim()).filter(Boolean) ?? [];
+/** A text's sentences, split after ".", "!" or "?" before a space or the end (one pass). */
+function sentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if ((c === '.' || c === '!' || c === '?') && (i + 1 === text.length || text[i + 1] === ' ')) {
+      out.push(text.slice(start, i + 1).trim());
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start).trim());
+  return out.filter(Boolean);
+}
 
 /** "a, b, or c" -> [a, b, c]. */
 function listOf(text: string): string[] {
@@ -97,7 +110,10 @@ export function factsOf(page: CareerPage, faqRules: readonly { pattern: RegExp; 
       } else id = undefined;
     }
     if (!id) {
-      id = `faq.${slug(pair.question.replace(/\?$/, ''))}`;
+      // Two questions alike in their first words still get ids of their own.
+      const base = `faq.${slug(pair.question.replace(/\?$/, '')) || 'question'}`;
+      id = base;
+      for (let k = 2; facts.some((f) => f.id === id); k++) id = `${base}_${k}`;
       faq.push({ id, question: pair.question });
     }
     if (!facts.some((f) => f.id === id)) add({ id, value: pair.answer });

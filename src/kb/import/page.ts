@@ -27,21 +27,51 @@ export class PageError extends Error {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', ldquo: '“', rdquo: '”', mdash: '—', ndash: '–', bull: '•', hellip: '…' };
 
 /** Plain lines of a page written as HTML, Markdown or text: scripts, styles and tags gone, entities decoded, bullets as "• ". */
+/**
+ * Removes what lies between `open` and `close` markers, in one pass over the text (a page of
+ * unclosed markers costs what its length does); an unclosed one removes the rest.
+ */
+function cut(text: string, open: RegExp, close: (opened: string) => string, replacement: string): string {
+  let out = '';
+  let at = 0;
+  const lower = text.toLowerCase();
+  open.lastIndex = 0;
+  for (let m = open.exec(text); m; m = open.exec(text)) {
+    out += text.slice(at, m.index) + replacement;
+    const marker = close(m[0].toLowerCase());
+    const end = lower.indexOf(marker, m.index + m[0].length);
+    if (end < 0) return out;
+    at = end + marker.length;
+    // "</script  >": the closing tag ends at its ">".
+    if (!marker.endsWith('>')) at = lower.indexOf('>', at) < 0 ? text.length : lower.indexOf('>', at) + 1;
+    open.lastIndex = at;
+  }
+  return out + text.slice(at);
+}
+
+/** A character reference as text, or the reference itself when it names no character that belongs in a page. */
+function entity(m: string, e: string): string {
+  if (e.startsWith('#')) {
+    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+    return Number.isInteger(code) && code >= 32 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : ' ';
+  }
+  return ENTITIES[e.toLowerCase()] ?? m;
+}
+
 export function pageLines(source: string): string[] {
   let text = source.replace(/\r\n?/g, '\n');
   if (/<\/?[a-z][^>]*>/i.test(text)) {
+    // Comments first: a script tag inside a comment is no script.
+    text = cut(text, /<!--/g, () => '-->', '');
+    text = cut(text, /<(script|style|noscript|template)\b/gi, (opened) => `</${opened.slice(1)}`, '\n');
     text = text
-      .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, '\n')
-      .replace(/<!--[\s\S]*?-->/g, '')
-      .replace(/<li\b[^>]*>/gi, '\n• ')
-      .replace(/<\/?(p|div|section|article|header|footer|h[1-6]|ul|ol|li|br|tr|table|main|nav|dt|dd)\b[^>]*>/gi, '\n')
-      .replace(/<[^>]+>/g, '')
-      .replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (m, e: string) => {
-        if (e.startsWith('#x') || e.startsWith('#X')) return String.fromCodePoint(parseInt(e.slice(2), 16));
-        if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
-        return ENTITIES[e.toLowerCase()] ?? m;
-      });
+      .replace(/<li\b[^>]{0,500}>/gi, '\n• ')
+      .replace(/<\/?(p|div|section|article|header|footer|h[1-6]|ul|ol|li|br|tr|table|main|nav|dt|dd)\b[^>]{0,500}>/gi, '\n')
+      .replace(/<[^<>]{0,2000}>/g, '')
+      .replace(/&(#x?[0-9a-f]{1,8}|[a-z]{1,10});/gi, entity);
   }
+  // Control characters and direction overrides are never content.
+  text = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '');
   return text
     .split('\n')
     .map((l) =>
@@ -71,10 +101,11 @@ const bullet = (l: string) => l.slice(2).trim();
 
 /** A dollar amount ("$35,780", "35780", "$35.5k"), or undefined. */
 function money(text: string): number | undefined {
-  const m = /\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(k)?\b/i.exec(text);
+  const m = /^\s*\$?\s*(\d{1,3}(?:,\d{3})+|\d{1,9})(\.\d{1,2})?\s*(k)?\s*(?:a year|per year|\/\s*year|annually)?\s*$/i.exec(text);
   if (!m) return undefined;
-  const n = Number(m[1]!.replace(/,/g, ''));
-  return Number.isFinite(n) ? Math.round(m[2] ? n * 1000 : n) : undefined;
+  const n = Number(`${m[1]!.replace(/,/g, '')}${m[2] ?? ''}`) * (m[3] ? 1000 : 1);
+  // A yearly salary of a real career: above nothing, below ten million.
+  return n > 0 && n < 10_000_000 ? Math.round(n) : undefined;
 }
 
 /**
@@ -105,11 +136,20 @@ export function parseCareerPage(source: string): CareerPage {
   type Part = 'overview' | keyof typeof HEADINGS | 'none';
   let part: Part = 'overview';
   let cert: { name: string; acronym: string } | undefined;
+  const seen = new Set<keyof typeof HEADINGS>();
+  let headingLine = '';
   const lower = title.toLowerCase();
   for (const line of lines.slice(titleAt + 1)) {
     const heading = (Object.keys(HEADINGS) as (keyof typeof HEADINGS)[]).find((k) => !isBullet(line) && line.length < 80 && HEADINGS[k].test(line));
     if (heading) {
-      part = heading;
+      // A part given twice keeps its first telling; the repeat is reported, never merged or preferred.
+      // ("Get Certified" then "… Certifications" is one part under two headings.)
+      if (heading !== part || line === headingLine) {
+        part = seen.has(heading) ? 'none' : heading;
+        if (part === 'none') unread.push(line);
+        seen.add(heading);
+      }
+      headingLine = line;
       continue;
     }
     // Banner lines that repeat the career's name ("Medical Records Specialist Job Overview") carry no content.

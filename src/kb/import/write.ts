@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import yaml from 'js-yaml';
 import { parseCareerPage, PageError, type CareerPage } from './page.js';
@@ -69,11 +69,14 @@ function dump(header: string, data: unknown): string {
  * page changes nothing.
  */
 export function importCareerPage(options: ImportOptions): ImportReport {
-  const bytes = readFileSync(options.page);
-  if (bytes.length > MAX_PAGE_BYTES) throw new PageError(`the page is ${bytes.length} bytes; a career page is at most ${MAX_PAGE_BYTES} (is it the right file?)`);
-  const page: CareerPage = parseCareerPage(bytes.toString('utf8'));
+  // Looked at before it is read: a device, a pipe or a huge file is refused without reading it.
+  const info = statSync(options.page);
+  if (!info.isFile()) throw new PageError(`${options.page} is not a file; give the path of a career page (text, Markdown or HTML)`);
+  if (info.size > MAX_PAGE_BYTES) throw new PageError(`the page is ${info.size} bytes; a career page is at most ${MAX_PAGE_BYTES} (is it the right file?)`);
+  const page: CareerPage = parseCareerPage(readFileSync(options.page).toString('utf8'));
   const templates = loadTemplates(options.productIntentsDir);
   const careerId = slug(page.title).replace(/_/g, '-');
+  if (!/[a-z]/.test(careerId)) throw new PageError(`the title "${page.title.slice(0, 80)}" has no letters a-z to name the career's files by; write the title in Latin letters`);
   mkdirSync(options.knowledgeDir, { recursive: true });
   mkdirSync(options.intentsDir, { recursive: true });
   const base = join(options.knowledgeDir, '..');
@@ -81,7 +84,14 @@ export function importCareerPage(options: ImportOptions): ImportReport {
   const intentsFile = join(options.intentsDir, `${careerId}.yaml`);
 
   const others = yamlFileNames(options.knowledgeDir).filter((n) => n !== basename(knowledgeFile));
-  const previous = existsSync(knowledgeFile) ? (yaml.load(readFileSync(knowledgeFile, 'utf8'), { schema: yaml.CORE_SCHEMA }) as { facts?: Record<string, { value: unknown; asOf?: string }>; defaults?: { asOf?: string } }) : undefined;
+  for (const target of [knowledgeFile, intentsFile]) {
+    if (existsSync(target) && !statSync(target).isFile()) throw new PageError(`${relative(base, target)} is in the way and is not a file; move it, then import again`);
+  }
+  const previous = existsSync(knowledgeFile) ? (yaml.load(readFileSync(knowledgeFile, 'utf8'), { schema: yaml.CORE_SCHEMA }) as { career?: { title?: string }; facts?: Record<string, { value: unknown; asOf?: string }>; defaults?: { asOf?: string } }) : undefined;
+  // Two titles can make one id ("Pharmacy-Technician", a long title cut short): never overwrite another career.
+  if (previous?.career?.title !== undefined && previous.career.title !== page.title) {
+    throw new PageError(`${relative(base, knowledgeFile)} already holds the career "${previous.career.title}", whose id this page's title "${page.title.slice(0, 80)}" would take; rename one of the titles`);
+  }
   // A career keeps the ids it was first written with: plain when it was alone, prefixed otherwise.
   const wasPlain = previous ? Object.keys(previous.facts ?? {}).some((id) => !id.startsWith(`${careerId}.`)) : others.length === 0;
   const prefix = wasPlain ? '' : `${careerId}.`;
@@ -133,16 +143,28 @@ export function importCareerPage(options: ImportOptions): ImportReport {
   }
   if (problems.length > 0) throw new PageError(`the imported career would not validate, so nothing was written:\n  ${problems.join('\n  ')}`);
 
+  // Both files are written beside their targets first, then moved into place together: a failure
+  // before the moves leaves the folders as they were.
   const changed: string[] = [];
-  const put = (path: string, text: string): void => {
-    if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
-    const tmp = `${path}.tmp-${process.pid}`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-    changed.push(relative(base, path));
-  };
-  put(knowledgeFile, knowledgeText);
-  put(intentsFile, intentsText);
+  const pending = [
+    { path: knowledgeFile, text: knowledgeText },
+    { path: intentsFile, text: intentsText },
+  ].filter((f) => !(existsSync(f.path) && readFileSync(f.path, 'utf8') === f.text));
+  const tmps: string[] = [];
+  try {
+    for (const f of pending) {
+      const tmp = `${f.path}.tmp-${process.pid}`;
+      writeFileSync(tmp, f.text);
+      tmps.push(tmp);
+    }
+  } catch (error) {
+    for (const tmp of tmps) rmSync(tmp, { force: true });
+    throw error;
+  }
+  pending.forEach((f, i) => {
+    renameSync(tmps[i]!, f.path);
+    changed.push(relative(base, f.path));
+  });
   for (const [f, from] of starters) {
     copyFileSync(from, join(options.intentsDir, f));
     changed.push(relative(base, join(options.intentsDir, f)));
