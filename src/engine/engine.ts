@@ -282,6 +282,23 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     return { kind: 'fallback', text, intent: NONE, confidence: 1, alternatives: [], suggestions, reason: 'outside', occupation, notice };
   }
 
+  // Words only one career's facts use ("SIG", "DispenseIQ", "NPTA-X"): a question using them is about that career.
+  const distinctive = new Map<string, string | null>();
+  if (careers.many) {
+    for (const fact of Object.values(kb.knowledge.facts)) {
+      const v = fact.value;
+      const text = typeof v === 'string' ? v : Array.isArray(v) ? v.join(' ') : typeof v === 'object' ? Object.values(v).join(' ') : '';
+      for (const term of new Set(analyzer.analyze(text).content)) {
+        const seen = distinctive.get(term);
+        distinctive.set(term, seen === undefined || seen === fact.career ? fact.career : null);
+      }
+    }
+  }
+  function onlyCareerOf(text: string): string | undefined {
+    const found = new Set(analyzer.analyze(text).content.map((t) => distinctive.get(t)).filter((c): c is string => typeof c === 'string'));
+    return found.size === 1 ? [...found][0] : undefined;
+  }
+
   const inCareer = (career: string, careerNamed = false): Scope => ({ allows: (label) => label === NONE || careers.of(label) === undefined || careers.of(label) === career, careerNamed });
 
   /** A topical answer when several careers could be meant and none was named: "Which career: A or B?" */
@@ -366,7 +383,13 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       const names = careers.many && raw.careers.length === 0 ? { ...raw, careers: occupations.names(analyzer.corrected(text)).careers } : raw;
       // With several careers, a question is answered within the career it names or the
       // conversation is about; naming none of them, it is asked which one.
-      const career = careers.many ? (names.careers.length === 1 ? names.careers[0] : names.careers.length === 0 && context ? careers.of(context.intent) : undefined) : undefined;
+      const career = careers.many
+        ? names.careers.length === 1
+          ? names.careers[0]
+          : names.careers.length === 0
+            ? ((context ? careers.of(context.intent) : undefined) ?? onlyCareerOf(text))
+            : undefined
+        : undefined;
       const scope = career ? inCareer(career, names.careers.length > 0) : undefined;
       let alone: Decision;
       if (names.other) {
