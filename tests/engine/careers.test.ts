@@ -37,6 +37,12 @@ describe('Several careers in one bot', () => {
     ]);
   });
 
+  it('a word only one career\'s facts use decides the career; a word both use still asks', () => {
+    expect(engine.decide('what is dispenseiq').intent).toBe('pharmacy-technician.role.software');
+    expect(engine.decide('who offers the CPC').intent).toBe('certs.cpc');
+    expect(engine.decide('what is hipaa').kind).toBe('clarify');
+  });
+
   it('the conversation\'s career answers the next question that names none', () => {
     const first = engine.decide('how much does a pharmacy technician make');
     const next = engine.decide('what certifications are there', first.context);
