@@ -37,7 +37,7 @@ export function syntheticKnowledgeBase(count: number, perIntent = 20, seed = 7):
       return frame.replace('{a}', topic[0]!).replace('{b}', pick()).replace('{c}', vocabulary[Math.floor(rand() * vocabulary.length)]!);
     };
     const utterances = [...new Set(Array.from({ length: perIntent }, make))];
-    intents.push({ id: `intent${i}`, label: `Intent ${i}`, utterances, keywords: [], answer: `answer ${i}`, followUps: [], variants: [], smallTalk: false, clearsContext: false });
+    intents.push({ id: `intent${i}`, label: `Intent ${i}`, utterances, keywords: [], answer: `answer ${i}`, followUps: [], variants: [], smallTalk: false, clearsContext: false, overview: false });
     questions.push(make());
   }
   return {
@@ -46,7 +46,7 @@ export function syntheticKnowledgeBase(count: number, perIntent = 20, seed = 7):
       occupations: { titles: [], shortForms: [] },
       intents,
       negatives: [],
-      lexicon: { synonyms: {}, fillers: [], keep: [], context: { continues: [], excludes: [] } },
+      lexicon: { synonyms: {}, fillers: [], keep: [], context: { continues: [], excludes: [], compares: [] } },
       commands: [],
       guides: [],
       notices: { privacy: 'privacy', rateLimited: 'slow down', otherCareer: 'only {careers}' },

@@ -299,6 +299,8 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     return found.size === 1 ? [...found][0] : undefined;
   }
 
+  const compareTerms = new Set(kb.lexicon.context.compares.flatMap((w) => analyzer.analyze(w).terms));
+
   const inCareer = (career: string, careerNamed = false): Scope => ({ allows: (label) => label === NONE || careers.of(label) === undefined || careers.of(label) === career, careerNamed });
 
   /** A topical answer when several careers could be meant and none was named: "Which career: A or B?" */
@@ -312,12 +314,22 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
   function acrossCareers(text: string, named: readonly string[]): Decision {
     // The careers' names are what the question compares, not its topic: the topic is in the rest.
     const topic = named.reduce((t, c) => t.replace(new RegExp(`\\b${careers.title(c).replace(/[^a-z0-9 ]/gi, '.')}s?\\b`, 'gi'), ' '), text);
+    // Nothing asked but the comparison itself ("pharmacy technician vs medical records specialist"): the careers as a whole.
+    if (analyzer.analyze(topic).content.every((t) => compareTerms.has(t))) {
+      const overviews = named.flatMap((c) => kb.intents.find((i) => i.overview && careers.of(i.id) === c)?.id ?? []);
+      if (overviews.length >= 2) return sideBySide(text, overviews, 1, []);
+    }
     const d = decideInContext(topic, inCareer(named[0]!, true));
     // Naming two careers is the comparison; a "Did you mean" between two of its topics takes the likelier.
     if ((d.kind !== 'answer' && d.kind !== 'clarify') || !careers.of(d.intent)) return d;
     const base = targets.get(d.intent)!.intent.id;
     const ids = named.flatMap((c) => careers.equivalent(base, c) ?? []);
-    if (ids.length < 2) return d;
+    return ids.length < 2 ? d : sideBySide(text, ids, d.confidence, d.alternatives);
+  }
+
+  /** The same topic of several careers: a table of their figures, or each career's answer under its name. */
+  function sideBySide(text: string, ids: readonly string[], confidence: number, alternatives: readonly Scored[]): Decision {
+    const base = targets.get(ids[0]!)!.intent.id;
     const table = figuresSideBySide(ids);
     const answers: Answer[] = table
       ? [{ ...render(targets.get(ids[0]!)!), intent: base, blocks: [table], followUps: [], sources: [...new Set(ids.flatMap((id) => render(targets.get(id)!).sources))] }]
@@ -325,7 +337,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
           const a = render(targets.get(id)!);
           return { ...a, blocks: [{ type: 'paragraph', text: `*${careers.title(careers.of(id)!)}*` }, ...a.blocks] };
         });
-    return { kind: 'answer', text, intent: base, confidence: d.confidence, alternatives: d.alternatives, answers };
+    return { kind: 'answer', text, intent: base, confidence, alternatives, answers };
   }
 
   /** The numeric facts two or more careers' answers state for one topic, as a table with a column per career. */

@@ -71,6 +71,8 @@ export interface Intent {
   readonly smallTalk: boolean;
   /** Answering it ends the conversation's context ("start over"). */
   readonly clearsContext: boolean;
+  /** It describes the career as a whole (compared when two careers are named with nothing else). */
+  readonly overview: boolean;
 }
 
 export interface Lexicon {
@@ -87,6 +89,8 @@ export interface ContextCues {
   readonly continues: readonly string[];
   /** Words that point past what was named: "and the others?", "what else does AHIMA offer". */
   readonly excludes: readonly string[];
+  /** Words that only say things are compared: "pharmacy technician vs medical records specialist". */
+  readonly compares: readonly string[];
 }
 
 /**

@@ -37,13 +37,14 @@ export function knowledgeBaseFromCorpus(corpus: TrainingCorpus): KnowledgeBase {
       variants: [],
       smallTalk: false,
       clearsContext: false,
+      overview: false,
     }));
   return {
     knowledge: { career: { id: corpus.name ?? 'corpus', title: corpus.name ?? 'corpus', soc: [], titles: [] }, careers: [], sources: {}, facts: {}, collections: {} },
     occupations: { titles: [], shortForms: [] },
     intents,
     negatives: corpus.intents[NONE] ?? [],
-    lexicon: { synonyms: {}, fillers: [], keep: [], context: { continues: [], excludes: [] } },
+    lexicon: { synonyms: {}, fillers: [], keep: [], context: { continues: [], excludes: [], compares: [] } },
     commands: [],
     guides: [],
     notices: { privacy: 'Please do not share personal information.', rateLimited: 'Please slow down.', otherCareer: 'I can only answer about {careers}.' },

@@ -60,6 +60,8 @@ export const intentSchema = z.strictObject({
   smallTalk: z.boolean().optional(),
   /** Answering it ends the conversation's context ("start over"). */
   clearsContext: z.boolean().optional(),
+  /** It describes the career as a whole: what two careers named side by side are compared on. */
+  overview: z.boolean().optional(),
 });
 
 const guideSchema = z.strictObject({
@@ -117,6 +119,8 @@ export const intentFileSchema = z
             continues: z.array(text).optional(),
             /** Words that point past what was named ("the others", "what else"). */
             excludes: z.array(text).optional(),
+            /** Words that only say two things are compared ("vs", "difference"): naming two careers and these, the careers are compared as a whole. */
+            compares: z.array(text).optional(),
           })
           .optional(),
       })

@@ -66,6 +66,14 @@ describe('Several careers in one bot', () => {
     });
   });
 
+  it('naming two careers and nothing else compares them as a whole: each career\'s overview under its name', () => {
+    for (const q of ['Pharmacy Technician vs Medical Records Specialist', 'difference between a pharmacy technician and a medical records specialist']) {
+      const d = engine.decide(q);
+      expect(d.kind === 'answer' && d.answers.map((a) => a.intent)).toEqual(['role.overview', 'pharmacy-technician.role.overview']);
+      expect(text(d)).toContain('Pharmacy Technician');
+    }
+  });
+
   it('another occupation still falls back, naming every career the bot covers', () => {
     const d = engine.decide('how much do dental assistants make');
     expect(d.kind === 'fallback' && d.notice).toContain('Medical Records Specialist or Pharmacy Technician');

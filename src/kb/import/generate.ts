@@ -4,6 +4,7 @@ import { factsOf, slug, type PageFact, type PageFacts } from './facts.js';
 /** One intent's templates (intents/import/templates.yaml). */
 export interface IntentTemplate {
   readonly label?: string;
+  readonly overview?: boolean;
   readonly needs?: readonly string[];
   readonly utterances: readonly string[];
   readonly answer: string;
@@ -148,6 +149,7 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
     intents.push({
       id: `${p}${id}`,
       label: label ?? t.label ?? id,
+      ...(t.overview ? { overview: true } : {}),
       utterances,
       answer,
       ...(variants.length > 0 ? { variants } : {}),
