@@ -8,7 +8,8 @@ import { renderTemplate } from './template.js';
 import { ContextResolver, within, type FollowUpEngine } from './context.js';
 import { OccupationFinder } from './occupations.js';
 import { Careers } from './careers.js';
-import { NONE, type Answer, type Block, type ConversationContext, type Decision, type Intent, type KnowledgeBase, type Scored, type Topic, type Variant } from './types.js';
+import { CareerDecisions, type Scope } from './career-decisions.js';
+import { NONE, type Answer, type ConversationContext, type Decision, type Intent, type KnowledgeBase, type Scored, type Topic, type Variant } from './types.js';
 
 /** The answer engine: knowledge in, decisions out. Pure and deterministic; channels render what it decides. */
 export interface Engine {
@@ -45,14 +46,6 @@ export interface Engine {
 interface Anchor {
   readonly id: string;
   readonly exclude?: ReadonlySet<string>;
-}
-
-/** Which intents a question may be answered with (one career's, and small talk). */
-interface Scope {
-  /** The labels that may answer (a career's intents, small talk and the fallback); all when absent. */
-  readonly allows?: (label: string) => boolean;
-  /** The question names a covered career: its other words are likelier everyday phrasing than another topic. */
-  readonly careerNamed?: boolean;
 }
 
 interface Target {
@@ -274,88 +267,17 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
   }
 
   // Another occupation named ("what's the starting pay for a pharmacy tech") is never answered
-  // with this career's facts, whatever else the question shares with an intent.
+  // with this career's facts; with several careers, questions are answered within one (career-decisions.ts).
   const occupations = new OccupationFinder(kb);
-  function otherCareer(text: string, occupation: string): Decision {
-    const notice = kb.notices.otherCareer.replace('{careers}', careers.all.map((c) => c.title).join(' or ')).replace('{occupation}', occupation.toLowerCase());
-    const suggestions = topicList.slice(0, config.fallbackSuggestions);
-    return { kind: 'fallback', text, intent: NONE, confidence: 1, alternatives: [], suggestions, reason: 'outside', occupation, notice };
-  }
-
-  // Words only one career's facts use ("SIG", "DispenseIQ", "NPTA-X"): a question using them is about that career.
-  const distinctive = new Map<string, string | null>();
-  if (careers.many) {
-    for (const fact of Object.values(kb.knowledge.facts)) {
-      const v = fact.value;
-      const text = typeof v === 'string' ? v : Array.isArray(v) ? v.join(' ') : typeof v === 'object' ? Object.values(v).join(' ') : '';
-      for (const term of new Set(analyzer.analyze(text).content)) {
-        const seen = distinctive.get(term);
-        distinctive.set(term, seen === undefined || seen === fact.career ? fact.career : null);
-      }
-    }
-  }
-  function onlyCareerOf(text: string): string | undefined {
-    const found = new Set(analyzer.analyze(text).content.map((t) => distinctive.get(t)).filter((c): c is string => typeof c === 'string'));
-    return found.size === 1 ? [...found][0] : undefined;
-  }
-
-  const compareTerms = new Set(kb.lexicon.context.compares.flatMap((w) => analyzer.analyze(w).terms));
-
-  const inCareer = (career: string, careerNamed = false): Scope => ({ allows: (label) => label === NONE || careers.of(label) === undefined || careers.of(label) === career, careerNamed });
-
-  /** A topical answer when several careers could be meant and none was named: "Which career: A or B?" */
-  function whichCareer(d: Decision): Decision {
-    if (d.kind !== 'answer' || !careers.of(d.intent)) return d;
-    const choices = careers.all.flatMap((c) => careers.equivalent(d.intent, c.id) ?? []).map((id) => ({ intent: id, label: `${careers.title(careers.of(id)!)}: ${topicOf(id).label.replace(/ \([^)]*\)$/, '')}` }));
-    return choices.length < 2 ? d : { kind: 'clarify', text: d.text, intent: choices[0]!.intent, confidence: d.confidence, alternatives: d.alternatives, choices };
-  }
-
-  /** "Which pays more, pharmacy technician or medical records specialist?": the topic in each career named, side by side. */
-  function acrossCareers(text: string, named: readonly string[]): Decision {
-    // The careers' names are what the question compares, not its topic: the topic is in the rest.
-    const topic = named.reduce((t, c) => t.replace(new RegExp(`\\b${careers.title(c).replace(/[^a-z0-9 ]/gi, '.')}s?\\b`, 'gi'), ' '), text);
-    // Nothing asked but the comparison itself ("pharmacy technician vs medical records specialist"): the careers as a whole.
-    if (analyzer.analyze(topic).content.every((t) => compareTerms.has(t))) {
-      const overviews = named.flatMap((c) => kb.intents.find((i) => i.overview && careers.of(i.id) === c)?.id ?? []);
-      if (overviews.length >= 2) return sideBySide(text, overviews, 1, []);
-    }
-    const d = decideInContext(topic, inCareer(named[0]!, true));
-    // Naming two careers is the comparison; a "Did you mean" between two of its topics takes the likelier.
-    if ((d.kind !== 'answer' && d.kind !== 'clarify') || !careers.of(d.intent)) return d;
-    const base = targets.get(d.intent)!.intent.id;
-    const ids = named.flatMap((c) => careers.equivalent(base, c) ?? []);
-    return ids.length < 2 ? d : sideBySide(text, ids, d.confidence, d.alternatives);
-  }
-
-  /** The same topic of several careers: a table of their figures, or each career's answer under its name. */
-  function sideBySide(text: string, ids: readonly string[], confidence: number, alternatives: readonly Scored[]): Decision {
-    const base = targets.get(ids[0]!)!.intent.id;
-    const table = figuresSideBySide(ids);
-    const answers: Answer[] = table
-      ? [{ ...render(targets.get(ids[0]!)!), intent: base, blocks: [table], followUps: [], sources: [...new Set(ids.flatMap((id) => render(targets.get(id)!).sources))] }]
-      : ids.map((id) => {
-          const a = render(targets.get(id)!);
-          return { ...a, blocks: [{ type: 'paragraph', text: `*${careers.title(careers.of(id)!)}*` }, ...a.blocks] };
-        });
-    return { kind: 'answer', text, intent: base, confidence, alternatives, answers };
-  }
-
-  /** The numeric facts two or more careers' answers state for one topic, as a table with a column per career. */
-  function figuresSideBySide(ids: readonly string[]): Block | undefined {
-    const figures = ids.map((id) => {
-      const career = careers.of(id)!;
-      const refs = [...targets.get(id)!.intent.answer.matchAll(/[\w.-]+/g)].map((m) => m[0]).filter((r) => typeof kb.knowledge.facts[r]?.value === 'number');
-      return { career, facts: new Map(refs.map((r) => [r.startsWith(`${career}.`) ? r.slice(career.length + 1) : r, r])) };
-    });
-    const rows = [...figures[0]!.facts].filter(([key]) => figures.every((f) => f.facts.has(key)));
-    if (rows.length === 0) return undefined;
-    const cell = (factId: string) => (renderTemplate(`{{${factId}}}`, { knowledge: kb.knowledge, topics: topicList, onlyItems: [] }).blocks[0] as { text: string }).text;
-    return {
-      type: 'table',
-      columns: ['', ...figures.map((f) => careers.title(f.career))],
-      rows: rows.map(([key, first]) => [kb.knowledge.facts[first]!.label ?? key, ...figures.map((f) => cell(f.facts.get(key)!))]),
-    };
-  }
+  const byCareer = new CareerDecisions(kb, careers, {
+    decide: (text, scope) => decideInContext(text, scope),
+    render: (id) => render(targets.get(id)!),
+    baseOf: (id) => targets.get(id)!.intent.id,
+    topicLabel: (id) => topicOf(id).label,
+    analyze: (text) => analyzer.analyze(text),
+    figure: (factId) => (renderTemplate(`{{${factId}}}`, { knowledge: kb.knowledge, topics: topicList, onlyItems: [] }).blocks[0] as { text: string }).text,
+    suggestions: () => topicList.slice(0, config.fallbackSuggestions),
+  });
 
   const followUps = new ContextResolver(kb, { keepsAbove: config.contextKeepsAbove, margin: config.clarifyMargin, answerThreshold: config.answerThreshold });
   /** The engine as the follow-up resolver sees it, within a career's topics when there is one. */
@@ -399,20 +321,20 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
         ? names.careers.length === 1
           ? names.careers[0]
           : names.careers.length === 0
-            ? ((context ? careers.of(context.intent) : undefined) ?? onlyCareerOf(text))
+            ? ((context ? careers.of(context.intent) : undefined) ?? byCareer.onlyCareerOf(text))
             : undefined
         : undefined;
-      const scope = career ? inCareer(career, names.careers.length > 0) : undefined;
+      const scope = career ? byCareer.inCareer(career, names.careers.length > 0) : undefined;
       let alone: Decision;
       if (names.other) {
         // Another occupation is answered about only by the intents that compare with it.
         const askedBy = new Set(names.askedBy ?? []);
         const compared = askedBy.size > 0 ? decideInContext(text, { allows: (label) => label === NONE || [...askedBy].some((id) => within(label, id)) }) : undefined;
-        alone = compared?.kind === 'answer' && compared.alternatives[0]?.intent !== NONE ? compared : otherCareer(text, names.other);
+        alone = compared?.kind === 'answer' && compared.alternatives[0]?.intent !== NONE ? compared : byCareer.otherCareer(text, names.other);
       }
-      else if (careers.many && names.careers.length >= 2) alone = acrossCareers(text, names.careers);
+      else if (careers.many && names.careers.length >= 2) alone = byCareer.acrossCareers(text, names.careers);
       else alone = decideInContext(text, scope);
-      if (careers.many && !career && names.careers.length < 2) alone = whichCareer(alone);
+      if (careers.many && !career && names.careers.length < 2) alone = byCareer.whichCareer(alone);
       const decided = followUps.resolve(text, alone, context, followUpEngine(scope));
       const next = followUps.next(decided, context, namedItems(decided, text));
       return next ? { ...decided, context: next } : decided;

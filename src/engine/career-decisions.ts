@@ -1,0 +1,125 @@
+import type { Analysis } from './analyze.js';
+import type { Careers } from './careers.js';
+import { NONE, type Answer, type Block, type Decision, type KnowledgeBase, type Scored, type Topic } from './types.js';
+
+/** Which intents a question may be answered with, and how far its words may stray. */
+export interface Scope {
+  /** The labels that may answer (a career's intents, small talk and the fallback); all when absent. */
+  readonly allows?: (label: string) => boolean;
+  /** The question names a covered career: its other words are likelier everyday phrasing than another topic. */
+  readonly careerNamed?: boolean;
+}
+
+/** What career decisions need of the engine. */
+export interface CareerEngine {
+  decide(text: string, scope?: Scope): Decision;
+  render(intentId: string): Answer;
+  /** The intent a variant refines (or the intent itself). */
+  baseOf(intentId: string): string;
+  topicLabel(intentId: string): string;
+  analyze(text: string): Analysis;
+  /** A fact as answers write it ("$35,780"). */
+  figure(factId: string): string;
+  suggestions(): readonly Topic[];
+}
+
+/**
+ * Decisions that depend on which career a question is about: another occupation's fallback,
+ * "Which career?", careers compared side by side, and the career a question's own words single out.
+ */
+export class CareerDecisions {
+  /** Words only one career's facts use ("SIG", "DispenseIQ"); null when several careers' facts use them. */
+  private readonly distinctive = new Map<string, string | null>();
+  private readonly compareTerms: ReadonlySet<string>;
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly careers: Careers,
+    private readonly engine: CareerEngine,
+  ) {
+    if (careers.many) {
+      for (const fact of Object.values(kb.knowledge.facts)) {
+        const v = fact.value;
+        const text = typeof v === 'string' ? v : Array.isArray(v) ? v.join(' ') : typeof v === 'object' ? Object.values(v).join(' ') : '';
+        for (const term of new Set(engine.analyze(text).content)) {
+          const seen = this.distinctive.get(term);
+          this.distinctive.set(term, seen === undefined || seen === fact.career ? fact.career : null);
+        }
+      }
+    }
+    this.compareTerms = new Set(kb.lexicon.context.compares.flatMap((w) => engine.analyze(w).terms));
+  }
+
+  /** The fallback for a question about another occupation, naming it and every career covered. */
+  otherCareer(text: string, occupation: string): Decision {
+    const notice = this.kb.notices.otherCareer.replace('{careers}', this.careers.all.map((c) => c.title).join(' or ')).replace('{occupation}', occupation.toLowerCase());
+    return { kind: 'fallback', text, intent: NONE, confidence: 1, alternatives: [], suggestions: this.engine.suggestions(), reason: 'outside', occupation, notice };
+  }
+
+  /** The one career whose facts alone use a word of the text, if exactly one does. */
+  onlyCareerOf(text: string): string | undefined {
+    const found = new Set(this.engine.analyze(text).content.map((t) => this.distinctive.get(t)).filter((c): c is string => typeof c === 'string'));
+    return found.size === 1 ? [...found][0] : undefined;
+  }
+
+  /** A career's intents, small talk and the fallback. */
+  inCareer(career: string, careerNamed = false): Scope {
+    return { allows: (label) => label === NONE || this.careers.of(label) === undefined || this.careers.of(label) === career, careerNamed };
+  }
+
+  /** A topical answer when several careers could be meant and none was named: "Which career: A or B?" */
+  whichCareer(d: Decision): Decision {
+    if (d.kind !== 'answer' || !this.careers.of(d.intent)) return d;
+    const choices = this.careers.all
+      .flatMap((c) => this.careers.equivalent(d.intent, c.id) ?? [])
+      .map((id) => ({ intent: id, label: `${this.careers.title(this.careers.of(id)!)}: ${this.engine.topicLabel(id).replace(/ \([^)]*\)$/, '')}` }));
+    return choices.length < 2 ? d : { kind: 'clarify', text: d.text, intent: choices[0]!.intent, confidence: d.confidence, alternatives: d.alternatives, choices };
+  }
+
+  /** "Which pays more, pharmacy technician or medical records specialist?": the topic in each career named, side by side. */
+  acrossCareers(text: string, named: readonly string[]): Decision {
+    // The careers' names are what the question compares, not its topic: the topic is in the rest.
+    const topic = named.reduce((t, c) => t.replace(new RegExp(`\\b${this.careers.title(c).replace(/[^a-z0-9 ]/gi, '.')}s?\\b`, 'gi'), ' '), text);
+    // Nothing asked but the comparison itself ("pharmacy technician vs medical records specialist"): the careers as a whole.
+    if (this.engine.analyze(topic).content.every((t) => this.compareTerms.has(t))) {
+      const overviews = named.flatMap((c) => this.kb.intents.find((i) => i.overview && this.careers.of(i.id) === c)?.id ?? []);
+      if (overviews.length >= 2) return this.sideBySide(text, overviews, 1, []);
+    }
+    const d = this.engine.decide(topic, this.inCareer(named[0]!, true));
+    // Naming two careers is the comparison; a "Did you mean" between two of its topics takes the likelier.
+    if ((d.kind !== 'answer' && d.kind !== 'clarify') || !this.careers.of(d.intent)) return d;
+    const ids = named.flatMap((c) => this.careers.equivalent(this.engine.baseOf(d.intent), c) ?? []);
+    return ids.length < 2 ? d : this.sideBySide(text, ids, d.confidence, d.alternatives);
+  }
+
+  /** The same topic of several careers: a table of their figures, or each career's answer under its name. */
+  private sideBySide(text: string, ids: readonly string[], confidence: number, alternatives: readonly Scored[]): Decision {
+    const base = this.engine.baseOf(ids[0]!);
+    const table = this.figuresSideBySide(ids);
+    const answers: Answer[] = table
+      ? [{ ...this.engine.render(ids[0]!), intent: base, blocks: [table], followUps: [], sources: [...new Set(ids.flatMap((id) => this.engine.render(id).sources))] }]
+      : ids.map((id) => {
+          const a = this.engine.render(id);
+          return { ...a, blocks: [{ type: 'paragraph', text: `*${this.careers.title(this.careers.of(id)!)}*` }, ...a.blocks] };
+        });
+    return { kind: 'answer', text, intent: base, confidence, alternatives, answers };
+  }
+
+  /** The numeric facts two or more careers' answers state for one topic, as a table with a column per career. */
+  private figuresSideBySide(ids: readonly string[]): Block | undefined {
+    const facts = this.kb.knowledge.facts;
+    const figures = ids.map((id) => {
+      const career = this.careers.of(id)!;
+      const intent = this.kb.intents.find((i) => i.id === this.engine.baseOf(id))!;
+      const refs = [...intent.answer.matchAll(/[\w.-]+/g)].map((m) => m[0]).filter((r) => typeof facts[r]?.value === 'number');
+      return { career, facts: new Map(refs.map((r) => [r.startsWith(`${career}.`) ? r.slice(career.length + 1) : r, r])) };
+    });
+    const rows = [...figures[0]!.facts].filter(([key]) => figures.every((f) => f.facts.has(key)));
+    if (rows.length === 0) return undefined;
+    return {
+      type: 'table',
+      columns: ['', ...figures.map((f) => this.careers.title(f.career))],
+      rows: rows.map(([key, first]) => [facts[first]!.label ?? key, ...figures.map((f) => this.engine.figure(f.facts.get(key)!))]),
+    };
+  }
+}
