@@ -1,29 +1,17 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../src/store/postgres.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
+import { PG_URL, postgresReachable } from '../support/postgres.js';
 import { SECRET, startSlackHarness, type SlackHarness } from '../support/slack-app.js';
 import { formBody, sendSigned } from '../support/signed.js';
 
-const PG_URL = process.env.TEST_DATABASE_URL;
-async function pgUp(): Promise<boolean> {
-  if (!PG_URL) return false;
-  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
 const backends: { name: string; enabled: boolean; open: () => Promise<Store> }[] = [
   { name: 'sqlite', enabled: true, open: async () => new SqliteStore(join(mkdtempSync(join(tmpdir(), 'faqbot-shared-')), 'faqbot.db')) },
-  { name: 'postgres', enabled: await pgUp(), open: async () => PostgresStore.open(PG_URL!) },
+  { name: 'postgres', enabled: await postgresReachable(), open: async () => PostgresStore.open(PG_URL!) },
 ];
 
 let seq = Date.now() % 100000;

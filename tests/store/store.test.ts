@@ -1,25 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../src/store/postgres.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import type { NewQuestion, Store } from '../../src/store/types.js';
+import { PG_URL, postgresReachable } from '../support/postgres.js';
 
-const PG_URL = process.env.TEST_DATABASE_URL;
-
-async function postgresReachable(): Promise<boolean> {
-  if (!PG_URL) return false;
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
 const pgUp = await postgresReachable();
 if (!pgUp) console.warn(`PostgreSQL store tests skipped: ${PG_URL ? `no server answers at TEST_DATABASE_URL` : 'TEST_DATABASE_URL is not set'} (.ci/run installs and starts one)`);
 
