@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const logger = createLogger(configured.logLevel);
   installLastResort(logger);
   const knowledge = createReloader(knowledgeDirs(), logger);
-  const store = await openStore(configured);
+  const store = await openStore(configured, (error) => logger.warn({ err: error }, 'a store connection failed; the next query opens another'));
   const config = await withSharedSecrets(configured, store);
   const retention = startRetention(store, config.retentionDays, logger);
   const addUtterance = (intentId: string, utterance: string) => {

@@ -106,11 +106,12 @@ export class ConversationService {
     const stop = this.options.metrics?.decisionSeconds.startTimer();
     const context = await this.context(q.conversation);
     const decision = this.options.engine().decide(q.text, context);
-    await this.keep(q.conversation, decision);
     stop?.();
-    const record = await this.options.outcomes?.question(q.channel, q.user, decision);
+    // The context and the record are written together: on PostgreSQL that is one round trip's wait, not two.
+    const [, record] = await Promise.all([this.keep(q.conversation, decision), this.options.outcomes?.question(q.channel, q.user, decision)]);
+    // The advisors' post never holds up the asker's answer: it goes out on its own, failures logged.
     if (decision.kind === 'fallback' && q.text.trim() !== '' && triage) {
-      await triage(decision, record).catch((error: Error) => this.options.logger?.error({ err: error }, 'could not send a question to advisor triage'));
+      void triage(decision, record).catch((error: Error) => this.options.logger?.error({ err: error }, 'could not send a question to advisor triage'));
     }
     return { kind: 'decided', decision, ...(record ? { record } : {}) };
   }
@@ -120,11 +121,6 @@ export class ConversationService {
     const decision = this.options.engine().decideIntents(intentIds, text, await this.context(conversation));
     await this.keep(conversation, decision);
     return decision;
-  }
-
-  /** Forgets a conversation's context ("start over" from a button, a new thread). */
-  async forget(conversation: string): Promise<void> {
-    await this.options.contexts.set(conversation, undefined, 0);
   }
 
   private async context(conversation: string): Promise<ConversationContext | undefined> {

@@ -1,4 +1,4 @@
-import type { Career, Intent, KnowledgeBase } from './types.js';
+import type { Career, ConversationContext, Intent, KnowledgeBase } from './types.js';
 
 /**
  * Which career each intent answers for, when the knowledge base covers several: an intent belongs
@@ -40,6 +40,12 @@ export class Careers {
 
   title(careerId: string): string {
     return this.all.find((c) => c.id === careerId)?.title ?? careerId;
+  }
+
+  /** A conversation's context moved to another career: its topic there, or none when that career lacks it. */
+  forCareer(context: ConversationContext, careerId: string): ConversationContext | undefined {
+    const intent = this.equivalent(context.intent, careerId);
+    return intent ? { intent, named: [] } : undefined;
   }
 
   /** The same topic in another career (`salary.entry` -> `pharmacy-technician.salary.entry`), if it has it. */

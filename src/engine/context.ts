@@ -76,12 +76,20 @@ export class ContextResolver {
   resolve(text: string, alone: Decision, context: ConversationContext | undefined, engine: FollowUpEngine): Decision {
     if (!context || alone.kind === 'privacy' || !this.known(context.intent)) return alone;
     const cue = this.cues(text);
-    if (cue.excludes) {
-      const other = this.others(text, context, engine);
-      if (other) return other;
-    }
-    if (alone.kind === 'fallback' && alone.reason === 'outside') return alone;
+    const outside = alone.kind === 'fallback' && alone.reason === 'outside';
     const topical = alone.kind === 'answer' && !this.smallTalk(alone.intent);
+    // "the others" only where the question leans on what was named: a continuation ("and the last
+    // one?", whose cue words the knowledge base need not know), or a question that is neither about
+    // something else nor answered on its own ("what else does AHIMA offer"); never over "is the CPC
+    // recognized in other states?" or "the best pizza in other cities".
+    const leans = cue.continues || (!outside && !(topical && alone.confidence >= this.settings.keepsAbove));
+    // A question that names an item itself ("is the CPC recognized in other states?") is about that item.
+    const namesItem = topical && this.families.get(alone.intent)?.items.includes(alone.intent) === true;
+    if (cue.excludes && leans && !namesItem) {
+      const other = this.others(text, context, engine);
+      if (other) return { ...other, confidence: Math.max(alone.confidence, this.settings.answerThreshold) };
+    }
+    if (outside) return alone;
     if (topical && !cue.continues) return alone;
     if (alone.kind === 'answer' && !topical && alone.confidence >= this.settings.keepsAbove) return alone;
     const anchored = engine.decideAnchored(text, this.anchorOf(context));

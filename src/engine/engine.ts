@@ -321,7 +321,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
         ? names.careers.length === 1
           ? names.careers[0]
           : names.careers.length === 0
-            ? ((context ? careers.of(context.intent) : undefined) ?? byCareer.onlyCareerOf(text))
+            ? (byCareer.onlyCareerOf(text) ?? (context ? careers.of(context.intent) : undefined))
             : undefined
         : undefined;
       const scope = career ? byCareer.inCareer(career, names.careers.length > 0) : undefined;
@@ -335,8 +335,12 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       else if (careers.many && names.careers.length >= 2) alone = byCareer.acrossCareers(text, names.careers);
       else alone = decideInContext(text, scope);
       if (careers.many && !career && names.careers.length < 2) alone = byCareer.whichCareer(alone);
-      const decided = followUps.resolve(text, alone, context, followUpEngine(scope));
-      const next = followUps.next(decided, context, namedItems(decided, text));
+      // A follow-up about another career carries the topic over to it ("and for pharmacy technicians?"
+      // after the salary); without that topic there, it starts afresh.
+      const leaned = context && career && careers.of(context.intent) && careers.of(context.intent) !== career ? careers.forCareer(context, career) : context;
+      const decided = followUps.resolve(text, alone, leaned, followUpEngine(scope));
+      // Two careers compared belong to neither: the conversation keeps the topic it had.
+      const next = careers.many && names.careers.length >= 2 ? context : followUps.next(decided, leaned, namedItems(decided, text));
       return next ? { ...decided, context: next } : decided;
     },
     answer(intentId: string): Answer {

@@ -150,11 +150,6 @@ export class OccupationFinder {
     this.byHead.set(head, list);
   }
 
-  /** The title of another occupation the text names, or undefined when it names none (or only the career's own). */
-  find(text: string): string | undefined {
-    return this.names(text).other;
-  }
-
   /** Another occupation the text names, if any, and the covered careers it names. */
   names(text: string): NamedOccupations {
     const words = stems(text.slice(0, 1000));

@@ -15,7 +15,9 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
 }
 
 /** One spelling per address: IPv4 as written by Node, IPv4-mapped IPv6 as its IPv4, IPv6 in lower case; not an address: undefined. */
-export function canonical(address: string): string | undefined {
+export function canonical(written: string): string | undefined {
+  // Some proxies add the client's port: "1.2.3.4:5678", "[2001:db8::1]:443".
+  const address = /^\[([^\]]+)\](?::\d+)?$/.exec(written)?.[1] ?? /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(written)?.[1] ?? written;
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address)?.[1];
   const candidate = mapped ?? address;
   const kind = isIP(candidate);

@@ -106,9 +106,9 @@ export function createHttpServer(
       .then(() => route.handler(req, res))
       .catch((error: Error) => {
         onError(error);
+        if (res.headersSent) return void res.destroy();
         closeIfBodyUnread(req, res);
-        if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-        else res.destroy();
+        sendJson(res, 500, { error: 'internal error' });
       });
   });
   server.headersTimeout = SERVER_LIMITS.headersTimeoutMs;

@@ -11,8 +11,11 @@ export class PostgresStore implements Store {
   private constructor(private readonly pool: pg.Pool) {}
 
   /** Connects and applies pending migrations (one at a time across instances, under an advisory lock). */
-  static async open(url: string): Promise<PostgresStore> {
-    const pool = new pg.Pool({ connectionString: url, max: 5 });
+  static async open(url: string, onError?: (error: Error) => void): Promise<PostgresStore> {
+    // A server that stops answering fails a query in seconds instead of holding every request;
+    // a pooled connection the server drops (restart, failover) is an error of that connection, not of the process.
+    const pool = new pg.Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 2000, query_timeout: 5000 });
+    pool.on('error', (error) => onError?.(error));
     const client = await pool.connect();
     try {
       await client.query('SELECT pg_advisory_lock(727001)');

@@ -18,7 +18,12 @@ export class DialogStorage implements Storage {
     const items: StoreItems = {};
     for (const key of keys) {
       const raw = await this.state.getState(`dialog:${key}`);
-      if (raw !== null) items[key] = JSON.parse(raw) as unknown;
+      if (raw === null) continue;
+      try {
+        items[key] = JSON.parse(raw) as unknown;
+      } catch {
+        // A damaged entry is a dialog that starts over, never a failed turn.
+      }
     }
     return items;
   }

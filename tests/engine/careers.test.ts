@@ -51,6 +51,19 @@ describe('Several careers in one bot', () => {
     expect(text(next)).not.toContain('CPC');
   });
 
+  it('a follow-up about the other career carries the topic over: "and for pharmacy technicians?" after the salary', () => {
+    const first = engine.decide('how much does a medical records specialist make');
+    expect(engine.decide('and for pharmacy technicians?', first.context).intent).toBe('pharmacy-technician.salary');
+  });
+
+  it('a word only one career uses outweighs the conversation\'s career; a comparison pins the conversation to neither', () => {
+    const first = engine.decide('how much does a medical records specialist make');
+    expect(engine.decide('what is dispenseiq', first.context).intent).toBe('pharmacy-technician.role.software');
+    const compared = engine.decide('which pays more, pharmacy technician or medical records specialist?');
+    expect(compared.context).toBeUndefined();
+    expect(engine.decide('what certifications do i need', compared.context).kind).toBe('clarify');
+  });
+
   it('naming two careers compares them side by side from the facts', () => {
     const d = engine.decide('which pays more, pharmacy technician or medical records specialist?');
     expect(d.kind).toBe('answer');

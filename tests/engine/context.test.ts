@@ -76,6 +76,19 @@ describe('Follow-ups: what was named', () => {
   });
 });
 
+describe('"The others" only where the question leans on what was named', () => {
+  it.each([
+    ['how long does the exam last?', 'fallback'],
+    ['what is the best pizza in other cities', 'fallback'],
+  ])('after the CPC, "%s" is read on its own: %s', (q, kind) => {
+    expect(last('tell me about the cpc', q).kind).toBe(kind);
+  });
+
+  it('after the CPC, "is the cpc recognized in other states" is about the CPC', () => {
+    expect(last('tell me about the cpc', 'is the cpc recognized in other states').intent).toBe('certs.cpc');
+  });
+});
+
 describe('Context never invents an answer', () => {
   it.each([
     ['how much do they earn', 'and nurses?'],

@@ -16,5 +16,8 @@ describe('the client address', () => {
     expect(canonical('2001:DB8::1')).toBe('2001:db8::1');
     for (const bad of ['198.51.200.05', '198.51.200.5.', 'aa', '....', '']) expect(canonical(bad), bad).toBeUndefined();
     expect(clientAddress(req('::ffff:10.0.0.1', 'aa'), true)).toBe('10.0.0.1');
+    // Some proxies add the client's port.
+    expect(clientAddress(req('10.0.0.1', '1.2.3.4:5678'), true)).toBe('1.2.3.4');
+    expect(clientAddress(req('10.0.0.1', '[2001:DB8::1]:443'), true)).toBe('2001:db8::1');
   });
 });

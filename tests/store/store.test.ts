@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../src/store/postgres.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import type { NewQuestion, Store } from '../../src/store/types.js';
+import pg from 'pg';
 import { PG_URL, postgresReachable } from '../support/postgres.js';
 
 const pgUp = await postgresReachable();
@@ -135,6 +136,24 @@ for (const backend of backends) {
     });
   });
 }
+
+describe.runIf(pgUp)('PostgreSQL store when the server drops a connection', () => {
+  it('an idle connection ended by the server is an error of that connection: reported, and the next query works', async () => {
+    const errors: string[] = [];
+    const name = `faqbot-drop-${process.pid}`;
+    const store = await PostgresStore.open(`${PG_URL}?application_name=${name}`, (e) => errors.push(e.message));
+    await store.ping();
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    const killed = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [name]);
+    await admin.end();
+    expect(killed.rowCount).toBeGreaterThanOrEqual(1);
+    for (let i = 0; i < 40 && errors.length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(errors.length).toBeGreaterThanOrEqual(1);
+    await store.ping();
+    await store.close();
+  });
+});
 
 describe('SQLite file store', () => {
   it('is created with its folder on first start, in WAL mode, and survives reopening', async () => {
