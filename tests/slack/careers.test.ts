@@ -42,6 +42,13 @@ describe('slash commands with several careers', () => {
     expect(reply).toContain('"value":"pharmacy-technician.salary"');
   });
 
+  it('/salary with text naming no career asks which career; /certs cdt finds the other career\'s item', async () => {
+    expect(await command('/salary', 'entry level')).toContain('Did you mean');
+    const cdt = await command('/certs', 'cdt');
+    expect(cdt).toContain('Certified Dispensing Technician');
+    expect(await command('/certs', 'rhit')).toContain('Registered Health Information Technician');
+  });
+
   it('/certs pharmacy tech lists that career\'s certifications', async () => {
     const reply = await command('/certs', 'pharmacy tech');
     expect(reply).toContain('CDT');

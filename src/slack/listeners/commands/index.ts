@@ -51,17 +51,21 @@ export async function answerCommand(deps: SlackDeps, spec: Command, argument: st
   // With several careers, a command answers for the career its text names, or asks which one.
   const forCareers = engine.forCareers(current.intent, arg);
   if (forCareers.length === 1 && forCareers[0] !== current.intent) return buildDecisionBlocks(engine.decideIntents(forCareers), { share: true, feedback: true });
-  if (forCareers.length > 1 && (arg === '' || /^help$/i.test(arg))) {
+  const whichCareer = () => {
     const choices = forCareers.map((id) => engine.topics().find((t) => t.intent === id) ?? { intent: id, label: id });
     return buildDecisionBlocks({ kind: 'clarify', text: arg, intent: forCareers[0]!, confidence: 1, alternatives: [], choices });
-  }
+  };
+  if (forCareers.length > 1 && (arg === '' || /^help$/i.test(arg))) return whichCareer();
   if (arg === '' || /^help$/i.test(arg)) {
     const m = buildDecisionBlocks(engine.decideIntents([current.intent]), { share: true });
     return { text: m.text, blocks: [...m.blocks, ...hint] };
   }
   if (current.items) {
-    const item = engine.findItem(current.items, arg);
+    // Every career's collection of that name (`certifications`, `pharmacy-technician.certifications`).
+    const collections = Object.keys(engine.kb.knowledge.collections).filter((id) => id === current.items || id.endsWith(`.${current.items}`));
+    const item = collections.map((c) => engine.findItem(c, arg)).find((i) => i !== undefined);
     if (item) return buildDecisionBlocks(engine.decideIntents([item]), { share: true, feedback: true });
+    if (forCareers.length > 1) return whichCareer();
     const m = buildDecisionBlocks(engine.decideIntents([current.intent]), { share: true });
     const unknown = { type: 'section', text: { type: 'mrkdwn', text: `I don't know "${escapeMrkdwn(arg.slice(0, 100))}".`, verbatim: true } };
     return { text: m.text, blocks: [unknown, ...m.blocks, ...hint] };
@@ -71,5 +75,7 @@ export async function answerCommand(deps: SlackDeps, spec: Command, argument: st
     const { decision, record } = await deps.conversations.answer({ channel: 'slack', conversation: `slack:command:${user}`, user, text: arg });
     return buildDecisionBlocks(decision, { share: true, feedback: true, ...(record ? { recordId: record } : {}) });
   }
+  // Several careers and text that names none of them: which career, never the first one by default.
+  if (forCareers.length > 1) return whichCareer();
   return buildDecisionBlocks(engine.decideIntents([current.intent]), { share: true, feedback: true });
 }
