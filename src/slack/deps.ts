@@ -47,7 +47,7 @@ export function createSlackDeps(engine: () => Engine, logger: Logger, options: S
   return {
     engine,
     logger,
-    state: new SlackState(options.store ?? memoryState(), once),
+    state: new SlackState(options.store ?? memoryState(), once, Date.now, (error) => logger.error({ err: error }, 'the store could not be used for Slack state; answering anyway')),
     outcomes,
     conversations:
       options.conversations ??

@@ -33,13 +33,23 @@ export class SlackState {
     private readonly state: StateStore,
     once?: Once,
     private readonly now: () => number = Date.now,
+    /** Told when the store cannot be used; the answer then goes out anyway. */
+    private readonly onError?: (error: Error) => void,
   ) {
     this.once = once ?? new Once();
   }
 
-  /** True the first time a message (`channel:ts`) is claimed here or on any other instance. */
-  firstTime(message: string): Promise<boolean> {
-    return this.once.claim(`slack-message:${message}`, SLACK_STATE_TTL.messageMs);
+  /**
+   * True the first time a message (`channel:ts`) is claimed here or on any other instance. With the
+   * store down, true: a person answered twice on a retry is better than a person not answered.
+   */
+  async firstTime(message: string): Promise<boolean> {
+    try {
+      return await this.once.claim(`slack-message:${message}`, SLACK_STATE_TTL.messageMs);
+    } catch (error) {
+      this.onError?.(error as Error);
+      return true;
+    }
   }
 
   /** Starts following a thread (`channel:thread_ts`): its later messages are answered there. */

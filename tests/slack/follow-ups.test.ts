@@ -52,3 +52,17 @@ describe('Slack conversations keep their context', () => {
     expect(await reply(() => dm('UF5', 'who offers it?'))).toContain('from AHIMA');
   });
 });
+
+describe('Slack with its store down', () => {
+  it('a DM is still answered (the one-answer claim fails open) and the failure is logged', async () => {
+    const { SqliteStore } = await import('../../src/store/sqlite.js');
+    const store = new SqliteStore(':memory:');
+    const down = await startSlackHarness({}, { store });
+    await store.close();
+    await sendSigned(down.events, JSON.stringify({ type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: 'EvDown1', event_time: 1, event: { type: 'message', channel_type: 'im', user: 'UDOWN', text: 'what is the salary?', ts: '900.1', channel: 'DDOWN' }, authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }] }), 'application/json', SECRET);
+    const [answer] = await down.fake.waitFor('chat.postMessage');
+    expect(JSON.stringify(answer!.args)).toContain('$50,250');
+    expect(down.logs.join('')).toContain('answering anyway');
+    await down.close();
+  });
+});
