@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseLabelled } from '../eval/evaluate.js';
 import { knowledgeBaseFromCorpus, parseCorpus } from '../kb/corpus.js';
-import type { BenchEngine, TrainingSet } from './engines.js';
+import type { BenchEngine } from './engines.js';
+import { trainingSetOf, type TrainingSet } from './fairness.js';
 import type { KnowledgeBase } from '../engine/types.js';
 
 /** Micro-F1 published for each corpus (NLP.js benchmark page, Botfuel protocol; see shared/eval/nlu-corpora/README.md). */
@@ -24,7 +25,10 @@ export interface CorpusResult {
   readonly microF1: number;
 }
 
-/** Trains every engine on each corpus's training file and scores it on the test file (a `none` label is right only on fallback). */
+/**
+ * Trains every engine on the same examples of each corpus's training file (faqbot's, see
+ * trainingSetOf) and scores its own output on the test file (a `none` label is right only on fallback).
+ */
 export async function runCorpora(
   dir: string,
   makeEngines: (kb: KnowledgeBase, set: TrainingSet) => BenchEngine[],
@@ -34,11 +38,12 @@ export async function runCorpora(
     const train = parseCorpus(JSON.parse(readFileSync(join(dir, `${corpus}.train.json`), 'utf8')), `${corpus}.train.json`);
     const tests = parseLabelled(readFileSync(join(dir, `${corpus}.test.jsonl`), 'utf8'), `${corpus}.test.jsonl`);
     const kb = knowledgeBaseFromCorpus(train);
-    const set: TrainingSet = { intents: kb.intents.map((i) => ({ id: i.id, utterances: i.utterances })), negatives: kb.negatives };
+    const set = trainingSetOf(kb);
     for (const engine of makeEngines(kb, set)) {
+      await engine.load();
       await engine.train();
       let right = 0;
-      for (const q of tests) if ((await engine.classify(q.text)).intent === q.intent) right++;
+      for (const q of tests) if ((await engine.predict(q.text)).intent === q.intent) right++;
       results.push({ engine: engine.name, corpus, right, total: tests.length, microF1: right / tests.length });
     }
   }

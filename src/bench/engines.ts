@@ -3,67 +3,68 @@ import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js
 import { createEngine } from '../engine/engine.js';
 import { NONE, type KnowledgeBase } from '../engine/types.js';
 import type { Nlp } from '@nlpjs/basic';
+import type { Prediction, TrainingSet } from './fairness.js';
 
-/** What a peer is trained on: the same utterances faqbot indexes, and the fallback examples. */
-export interface TrainingSet {
-  readonly intents: readonly { readonly id: string; readonly utterances: readonly string[] }[];
-  readonly negatives: readonly string[];
-}
+export type { Prediction, TrainingSet } from './fairness.js';
+export { trainingSetOf } from './fairness.js';
 
-export interface Prediction {
-  readonly intent: string;
-  readonly confidence: number;
-}
-
-/** One engine in the benchmark, trained and asked the same way as every other. */
+/** One engine in the benchmark, trained on the same examples and asked the same way as every other. */
 export interface BenchEngine {
   readonly name: string;
   readonly note: string;
+  /** Loads the engine's package, timed apart from training. */
+  load(): Promise<void>;
   /** Builds the index or trains the model. */
   train(): Promise<void>;
-  classify(text: string): Promise<Prediction> | Prediction;
+  /** The engine's own answer, with its own fallback if it has one (the benchmark's threshold comes on top). */
+  predict(text: string): Promise<Prediction> | Prediction;
+  /** The best intent that is not the fallback: untuned top-1. */
+  top(text: string): Promise<Prediction> | Prediction;
 }
 
-/** The training set of a knowledge base: every intent's utterances and keywords, and its negatives. */
-export function trainingSetOf(kb: KnowledgeBase): TrainingSet {
-  return { intents: kb.intents.map((i) => ({ id: i.id, utterances: [...i.utterances, ...i.keywords] })), negatives: kb.negatives };
-}
+const NOTHING: Prediction = Object.freeze({ intent: NONE, confidence: 0 });
 
 /** faqbot's engine exactly as the channels build it. */
 export function faqbotEngine(kb: KnowledgeBase): BenchEngine {
   let engine: ReturnType<typeof createEngine> | undefined;
   return {
     name: 'faqbot',
-    note: 'this project: TF-IDF nearest utterance + centroid + fitted softmax, typo correction, fallback evidence',
+    note: 'this project: TF-IDF nearest example + centroid + fitted softmax, typo correction, fallback evidence',
+    async load() {},
     async train() {
       engine = createEngine(kb);
     },
-    classify: (text) => {
+    predict(text) {
       const d = engine!.decide(text);
       return { intent: d.intent, confidence: d.confidence };
+    },
+    top(text) {
+      const d = engine!.decide(text);
+      if (d.intent !== NONE) return { intent: d.intent, confidence: d.confidence };
+      return d.alternatives.find((a) => a.intent !== NONE) ?? NOTHING;
     },
   };
 }
 
-/** nlp.js (@nlpjs/basic): its neural NLU; below its threshold (default 0.5) it answers `None`. */
-export function nlpjsEngine(set: TrainingSet, threshold?: number): BenchEngine & { setThreshold(t: number): void; raw(text: string): Promise<Prediction> } {
+/** nlp.js (@nlpjs/basic): its neural NLU with its spell check on; it answers `None` by its own rule. */
+export function nlpjsEngine(set: TrainingSet): BenchEngine {
+  let basic: typeof import('@nlpjs/basic').default;
   let nlp: Nlp;
-  let cut = threshold ?? 0.5;
-  const raw = async (text: string): Promise<Prediction> => {
-    const r = await nlp.process('en', text);
-    return { intent: r.intent === 'None' ? NONE : r.intent, confidence: r.score };
-  };
+  const classify = async (text: string): Promise<{ intent: string; score: number; classifications?: { intent: string; score: number }[] }> =>
+    (await nlp.process('en', text)) as never;
   return {
-    name: threshold === undefined ? 'nlpjs' : 'nlpjs-tuned',
-    note: threshold === undefined ? '@nlpjs/basic, None threshold at its default (0.5)' : '@nlpjs/basic, None threshold tuned on the eval file (an upper bound)',
+    name: 'nlpjs',
+    note: '@nlpjs/basic, spell check on',
+    async load() {
+      basic = (await import('@nlpjs/basic')).default;
+    },
     async train() {
-      const { default: basic } = await import('@nlpjs/basic');
       const container = await basic.containerBootstrap();
       container.use(basic.Nlp);
       container.use(basic.LangEn);
       container.registerConfiguration(
         'nlu-??',
-        { keepStopwords: true, nonefeatureValue: 1, nonedeltaMultiplier: 1.2, spellCheck: false, spellCheckDistance: 1, filterZeros: true, log: false },
+        { keepStopwords: true, nonefeatureValue: 1, nonedeltaMultiplier: 1.2, spellCheck: true, spellCheckDistance: 1, filterZeros: true, log: false },
         true,
       );
       nlp = container.get('nlp');
@@ -74,53 +75,55 @@ export function nlpjsEngine(set: TrainingSet, threshold?: number): BenchEngine &
       for (const u of set.negatives) nlp.addDocument('en', u, 'None');
       await nlp.train();
     },
-    async classify(text) {
-      const p = await raw(text);
-      return p.confidence < cut ? { intent: NONE, confidence: p.confidence } : p;
+    async predict(text) {
+      const r = await classify(text);
+      return { intent: r.intent === 'None' ? NONE : r.intent, confidence: r.score };
     },
-    setThreshold(t: number) {
-      cut = t;
+    async top(text) {
+      const r = await classify(text);
+      const best = (r.classifications ?? []).find((c) => c.intent !== 'None');
+      return best ? { intent: best.intent, confidence: best.score } : NOTHING;
     },
-    raw,
   };
 }
 
-/** fuse.js over every utterance; the best hit's intent when its score is good enough. */
-export function fuseEngine(set: TrainingSet, maxScore = 0.4): BenchEngine {
+/** fuse.js over every example; the best hit's intent, confidence 1 - its score. */
+export function fuseEngine(set: TrainingSet): BenchEngine {
   let fuse: Fuse<{ text: string; intent: string }> | undefined;
+  const hits = (text: string, limit: number) => fuse!.search(text.slice(0, 200), { limit });
+  const asPrediction = (hit: { item: { intent: string }; score?: number } | undefined): Prediction =>
+    hit ? { intent: hit.item.intent, confidence: 1 - (hit.score ?? 1) } : NOTHING;
   return {
     name: 'fuse-only',
-    note: `fuse.js over the utterances, fallback above score ${maxScore}`,
+    note: 'fuse.js over the examples (threshold 0.6, location ignored)',
+    async load() {},
     async train() {
       const docs = [...set.intents.flatMap((i) => i.utterances.map((text) => ({ text, intent: i.id }))), ...set.negatives.map((text) => ({ text, intent: NONE }))];
       fuse = new Fuse(docs, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.6 });
     },
-    classify(text) {
-      const [hit] = fuse!.search(text.slice(0, 200), { limit: 1 });
-      if (!hit || (hit.score ?? 1) > maxScore) return { intent: NONE, confidence: 1 - (hit?.score ?? 1) };
-      return { intent: hit.item.intent, confidence: 1 - (hit.score ?? 1) };
-    },
+    predict: (text) => asPrediction(hits(text, 1)[0]),
+    top: (text) => asPrediction(hits(text, 50).find((h) => h.item.intent !== NONE)),
   };
 }
 
-/** natural's BayesClassifier, with a threshold on its normalised class probabilities. */
-export function bayesEngine(set: TrainingSet, minProbability = 0.5): BenchEngine {
+/** natural's BayesClassifier; confidence is the best class's share of the class scores. */
+export function bayesEngine(set: TrainingSet): BenchEngine {
   const classifier = new BayesClassifier();
+  const ranked = (text: string): Prediction[] => {
+    const classes = classifier.getClassifications(text);
+    const total = classes.reduce((s, c) => s + c.value, 0);
+    return total === 0 ? [] : classes.map((c) => ({ intent: c.label, confidence: c.value / total }));
+  };
   return {
     name: 'bayes',
-    note: `natural BayesClassifier, fallback below probability ${minProbability}`,
+    note: 'natural BayesClassifier over the examples',
+    async load() {},
     async train() {
       for (const intent of set.intents) for (const u of intent.utterances) classifier.addDocument(u, intent.id);
       for (const u of set.negatives) classifier.addDocument(u, NONE);
       classifier.train();
     },
-    classify(text) {
-      const classes = classifier.getClassifications(text);
-      const total = classes.reduce((s, c) => s + c.value, 0);
-      const best = classes[0];
-      if (!best || total === 0) return { intent: NONE, confidence: 0 };
-      const p = best.value / total;
-      return p < minProbability ? { intent: NONE, confidence: p } : { intent: best.label, confidence: p };
-    },
+    predict: (text) => ranked(text)[0] ?? NOTHING,
+    top: (text) => ranked(text).find((p) => p.intent !== NONE) ?? NOTHING,
   };
 }

@@ -1,6 +1,7 @@
 import { Analyzer, stem, tokenize, type Analysis } from './analyze.js';
 import { DEFAULT_CONFIG, type EngineConfig } from './config.js';
 import { Matcher } from './matcher.js';
+import { trainingExamples } from './examples.js';
 import { normalize } from './normalize.js';
 import { splitParts } from './parts.js';
 import { findIdentifiers } from './privacy.js';
@@ -65,16 +66,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     ...kb.intents.flatMap((i) => [...i.utterances, ...i.keywords, ...i.variants.flatMap((v) => v.keywords)]),
     ...kb.negatives,
   ]);
-  // Each variant's keywords also stand as one example of its intent, so they count as known words.
-  const examples = [
-    ...kb.intents.flatMap((intent) =>
-      [...intent.utterances, ...intent.keywords, intent.label, ...intent.variants.map((v) => v.keywords.join(' '))].map((u) => ({
-        label: intent.id,
-        terms: matchTerms(analyzer.analyze(u)),
-      })),
-    ),
-    ...kb.negatives.map((u) => ({ label: NONE, terms: matchTerms(analyzer.analyze(u)) })),
-  ];
+  const examples = trainingExamples(kb).map((e) => ({ label: e.label, terms: matchTerms(analyzer.analyze(e.text)) }));
   const matcher = new Matcher(examples, {
     nearestWeight: config.nearestWeight,
     unknownWordWeight: config.unknownWordWeight,
