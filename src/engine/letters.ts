@@ -15,6 +15,7 @@ export function letterTrigrams(word: string): string[] {
 /** Trigram feature ids, numbered after the `offset` ids of the words themselves. */
 export class TrigramSpace {
   private readonly ids = new Map<string, number>();
+  private readonly cache = new Map<string, Int32Array>();
 
   constructor(
     private readonly offset: number,
@@ -32,15 +33,37 @@ export class TrigramSpace {
    * before, otherwise they are skipped (a question cannot add features the model never saw).
    */
   add(features: Map<number, number>, words: readonly string[], learn: boolean): void {
-    const grams = words.flatMap(letterTrigrams);
-    const value = this.weight / Math.sqrt(grams.length || 1);
-    for (const gram of grams) {
-      let id = this.ids.get(gram);
-      if (id === undefined) {
-        if (!learn) continue;
-        this.ids.set(gram, (id = this.ids.size));
+    let grams = 0;
+    for (const word of words) grams += word.length; // "<word>" has as many trigrams as the word has letters
+    const value = this.weight / Math.sqrt(grams || 1);
+    for (const word of words) {
+      for (const id of learn ? this.learn(word) : this.known(word)) {
+        features.set(this.offset + id, (features.get(this.offset + id) ?? 0) + value);
       }
-      features.set(this.offset + id, (features.get(this.offset + id) ?? 0) + value);
     }
   }
+
+  /** Numbers the word's trigrams not seen before; its trigram ids in order. */
+  private learn(word: string): number[] {
+    this.cache.clear();
+    return letterTrigrams(word).map((gram) => {
+      let id = this.ids.get(gram);
+      if (id === undefined) this.ids.set(gram, (id = this.ids.size));
+      return id;
+    });
+  }
+
+  /** The ids of the word's known trigrams in order, remembered for the next question with it. */
+  private known(word: string): Int32Array {
+    let ids = this.cache.get(word);
+    if (ids === undefined) {
+      ids = Int32Array.from(letterTrigrams(word).flatMap((gram) => this.ids.get(gram) ?? []));
+      if (this.cache.size >= MAX_CACHED_WORDS) this.cache.clear();
+      this.cache.set(word, ids);
+    }
+    return ids;
+  }
 }
+
+/** Words whose trigram ids are remembered between questions; past it the memory starts afresh. */
+const MAX_CACHED_WORDS = 50_000;

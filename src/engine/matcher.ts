@@ -41,6 +41,8 @@ export class Matcher {
   private readonly labels: string[] = [];
   private readonly docLabel: number[] = [];
   private readonly docNorm: number[] = [];
+  /** Each example's part of the similarity that depends on it alone: (norm²)^-(1 - queryCoverage). */
+  private readonly docScale: Float64Array;
   private readonly docPostings = new Map<string, number[]>();
   private readonly centroidPostings = new Map<string, { label: number; weight: number }[]>();
   private readonly centroidNorm: number[] = [];
@@ -115,6 +117,7 @@ export class Matcher {
       for (const doc of docs) docNormSq[doc]! += w * w;
     }
     for (const sq of docNormSq) this.docNorm.push(Math.sqrt(sq) || 1);
+    this.docScale = Float64Array.from(this.docNorm, (d) => Math.pow(d * d, this.queryCoverage - 1));
 
     const centroidSq = new Array<number>(labelCount).fill(0);
     for (let l = 0; l < labelCount; l++) this.centroidWeights.push(new Map());
@@ -246,10 +249,12 @@ export class Matcher {
       for (const label of labels) labelDot[label] += w * (this.centroidWeights[label]!.get(id) ?? 0);
     }
 
+    // (dot/|q|²)^c · (dot/|d|²)^(1-c) = dot · |q|²^-c · |d|²^(c-1): the powers are paid once per
+    // question and once per example at build, not twice per candidate.
+    const queryScale = Math.pow(qNormSq, -this.queryCoverage);
     for (const doc of docs) {
       const dot = docDot[doc]!;
-      const d = this.docNorm[doc]!;
-      const cos = Math.pow(dot / qNormSq, this.queryCoverage) * Math.pow(dot / (d * d), 1 - this.queryCoverage);
+      const cos = dot * queryScale * this.docScale[doc]!;
       const label = this.docLabel[doc]!;
       if (cos > nearest[label]!) nearest[label] = cos;
       docDot[doc] = 0;

@@ -79,7 +79,12 @@ interface Named {
   readonly askedBy?: readonly string[];
   /** The covered career it names, when it is one's own title. */
   readonly career?: string;
+  /** Order of listing: among equally long names found, the first listed wins. */
+  readonly seq: number;
 }
+
+/** The index key of a name: its last two words, or its only word. */
+const keyOf = (words: readonly string[]): string => words.slice(-2).join(' ');
 
 /** What a question names: another occupation (by its title), and the covered careers it names. */
 export interface NamedOccupations {
@@ -98,7 +103,9 @@ export interface NamedOccupations {
  * never an occupation by itself.
  */
 export class OccupationFinder {
-  private readonly byHead = new Map<string, Named[]>();
+  /** Names by their last two words, or their only word. */
+  private readonly byKey = new Map<string, Named[]>();
+  private count = 0;
 
   constructor(kb: KnowledgeBase) {
     const { titles, shortForms } = kb.occupations;
@@ -142,23 +149,30 @@ export class OccupationFinder {
     }
   }
 
-  private add(named: Named): void {
+  private add(named: Omit<Named, 'seq'>): void {
     if (named.words.length === 0) return;
-    const head = named.words.at(-1)!;
-    const list = this.byHead.get(head) ?? [];
-    list.push(named);
-    this.byHead.set(head, list);
+    const key = keyOf(named.words);
+    const list = this.byKey.get(key) ?? [];
+    list.push({ ...named, seq: this.count++ });
+    this.byKey.set(key, list);
   }
 
   /** Another occupation the text names, if any, and the covered careers it names. */
   names(text: string): NamedOccupations {
     const words = stems(text.slice(0, 1000));
+    // Candidates by their last two words (or only word): a name can only be where those stand.
+    const candidates = new Set<Named>();
+    words.forEach((w, i) => {
+      for (const named of this.byKey.get(w) ?? []) candidates.add(named);
+      if (i > 0) for (const named of this.byKey.get(`${words[i - 1]} ${w}`) ?? []) candidates.add(named);
+    });
+    // In the order of their head word's first place in the text, then as listed: ties keep that order.
+    const headOrder = new Map([...new Set(words)].map((w, i) => [w, i]));
+    const ordered = [...candidates].sort((a, b) => headOrder.get(a.words.at(-1)!)! - headOrder.get(b.words.at(-1)!)! || a.seq - b.seq);
     const found: { span: [number, number]; named: Named }[] = [];
-    for (const w of new Set(words)) {
-      for (const named of this.byHead.get(w) ?? []) {
-        const span = spanOf(words, named.words);
-        if (span) found.push({ span, named });
-      }
+    for (const named of ordered) {
+      const span = spanOf(words, named.words);
+      if (span) found.push({ span, named });
     }
     // Longest first: a name inside a longer one belongs to the longer one.
     found.sort((a, b) => b.span[1] - b.span[0] - (a.span[1] - a.span[0]));
