@@ -1,0 +1,110 @@
+import { NONE } from '../engine/types.js';
+import { evaluate, type EvalReport, type LabelledQuestion } from '../eval/evaluate.js';
+import type { BenchEngine, Prediction } from './engines.js';
+import { cut, tuneThreshold, type TuningFold } from './fairness.js';
+import { memoryOf, timeQuestions } from './measure.js';
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** One engine's figures on one question set. */
+export interface EngineFigures {
+  name: string;
+  note: string;
+  /** Untuned top-1: the share of in-scope questions whose best non-fallback intent is right. */
+  top1Accuracy: number;
+  /** The engine's own output, no benchmark threshold. */
+  ownInScopeAccuracy: number;
+  ownOosRecall: number;
+  /** With the fallback threshold chosen on the tuning questions (one per fold). */
+  thresholds: number[];
+  inScopeAccuracy: number;
+  oosRecall: number;
+  falseFallbacks: number;
+  typoInScopeAccuracy: number;
+  typoOosRecall: number;
+  loadMs: number;
+  trainMs: number;
+  p50Us: number;
+  p99Us: number;
+  qps: number;
+  heapMb: number;
+  rssMb: number;
+}
+
+async function predictAll(
+  predict: (text: string) => Promise<Prediction> | Prediction,
+  questions: readonly LabelledQuestion[],
+  into = new Map<string, Prediction>(),
+): Promise<Map<string, Prediction>> {
+  for (const q of questions) if (!into.has(q.text)) into.set(q.text, await predict(q.text));
+  return into;
+}
+
+/**
+ * Loads, trains and scores one engine: untuned top-1, its own output, and its output with a
+ * fallback threshold chosen per fold on that fold's tuning questions only (the same grid and
+ * objective for every engine), on the questions and on their typo copy.
+ */
+export async function scoreEngine(engine: BenchEngine, folds: readonly TuningFold[], typoOf: ReadonlyMap<LabelledQuestion, LabelledQuestion>): Promise<EngineFigures> {
+  const t0 = performance.now();
+  await engine.load();
+  const loadMs = Math.round(performance.now() - t0);
+  const mem = await memoryOf(() => engine.train());
+  const questions = folds.flatMap((f) => f.evaluated);
+  const own = await predictAll((t) => engine.predict(t), questions);
+  const top = await predictAll((t) => engine.top(t), questions);
+  const typo = await predictAll((t) => engine.predict(t), questions.map((q) => typoOf.get(q)!));
+  const tuned = new Map<LabelledQuestion, Prediction>();
+  const tunedTypo = new Map<LabelledQuestion, Prediction>();
+  const thresholds: number[] = [];
+  for (const fold of folds) {
+    const threshold = tuneThreshold(fold.tuning, await predictAll((t) => engine.predict(t), fold.tuning));
+    thresholds.push(threshold);
+    for (const q of fold.evaluated) {
+      tuned.set(q, cut(own.get(q.text)!, threshold));
+      tunedTypo.set(typoOf.get(q)!, cut(typo.get(typoOf.get(q)!.text)!, threshold));
+    }
+  }
+  const byQuestion = (answers: ReadonlyMap<LabelledQuestion, Prediction>, asked: readonly LabelledQuestion[]) => {
+    const byText = new Map(asked.map((q) => [q.text, answers.get(q)!]));
+    return evaluate(asked, (t) => byText.get(t)!);
+  };
+  // Questions asked twice get one answer; the threshold is per fold, so score fold by fold.
+  const r = combine(folds.map((f) => byQuestion(tuned, f.evaluated)));
+  const rt = combine(folds.map((f) => byQuestion(tunedTypo, f.evaluated.map((q) => typoOf.get(q)!))));
+  const ownReport = evaluate(questions, (t) => own.get(t)!);
+  const inScope = questions.filter((q) => !(typeof q.intent === 'string' ? [q.intent] : q.intent).includes(NONE));
+  const top1 = evaluate(inScope, (t) => top.get(t)!);
+  const latency = await timeQuestions((t) => engine.predict(t), questions.map((q) => q.text));
+  return {
+    name: engine.name,
+    note: engine.note,
+    top1Accuracy: round3(top1.inScopeAccuracy),
+    ownInScopeAccuracy: round3(ownReport.inScopeAccuracy),
+    ownOosRecall: round3(ownReport.oosRecall),
+    thresholds,
+    inScopeAccuracy: round3(r.inScopeAccuracy),
+    oosRecall: round3(r.oosRecall),
+    falseFallbacks: r.falseFallbacks,
+    typoInScopeAccuracy: round3(rt.inScopeAccuracy),
+    typoOosRecall: round3(rt.oosRecall),
+    loadMs,
+    trainMs: mem.ms,
+    ...latency,
+    heapMb: mem.heapMb,
+    rssMb: mem.rssMb,
+  };
+}
+
+/** Pools the reports of several folds. */
+function combine(reports: readonly EvalReport[]): { inScopeAccuracy: number; oosRecall: number; falseFallbacks: number } {
+  const sum = (f: (r: EvalReport) => number) => reports.reduce((s, r) => s + f(r), 0);
+  const inScope = sum((r) => r.inScope);
+  const oos = sum((r) => r.outOfScope);
+  return {
+    inScopeAccuracy: inScope ? sum((r) => r.inScopeAccuracy * r.inScope) / inScope : 1,
+    oosRecall: oos ? sum((r) => r.oosRecall * r.outOfScope) / oos : 1,
+    falseFallbacks: sum((r) => r.falseFallbacks),
+  };
+}
+
