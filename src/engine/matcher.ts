@@ -61,6 +61,8 @@ export class Matcher {
   /** Each label's centroid weight per term id. */
   private readonly centroidWeights: Map<number, number>[] = [];
   private readonly docScratch: Float64Array;
+  /** The examples a question touched, first `touched` entries (reused: no array grows per question). */
+  private readonly docList: Int32Array;
   private readonly labelScratch: Float64Array;
   private readonly nearestScratch: Float64Array;
   private readonly labelSeen: Uint8Array;
@@ -147,6 +149,7 @@ export class Matcher {
       this.model = new WordModel(examples, termById, idfById, labelCount, softmax);
     }
     this.docScratch = new Float64Array(this.docLabel.length);
+    this.docList = new Int32Array(this.docLabel.length);
     this.labelScratch = new Float64Array(labelCount);
     this.nearestScratch = new Float64Array(labelCount);
     this.labelSeen = new Uint8Array(labelCount);
@@ -224,7 +227,8 @@ export class Matcher {
     const docDot = this.docScratch;
     const labelDot = this.labelScratch;
     const nearest = this.nearestScratch;
-    const docs: number[] = [];
+    const docs = this.docList;
+    let touched = 0;
     const labels: number[] = [];
     const touchLabel = (label: number): void => {
       if (labelDot[label] === 0 && nearest[label] === 0 && !this.labelSeen[label]) {
@@ -234,7 +238,7 @@ export class Matcher {
     };
     for (const { term, w, docs: postings } of rare) {
       for (const doc of postings!) {
-        if (docDot[doc] === 0) docs.push(doc);
+        if (docDot[doc] === 0) docs[touched++] = doc;
         docDot[doc] += w * w;
       }
       for (const c of this.centroidPostings.get(term)!) {
@@ -242,17 +246,18 @@ export class Matcher {
         labelDot[c.label] += w * c.weight;
       }
     }
-    for (const doc of docs) touchLabel(this.docLabel[doc]!);
+    for (let i = 0; i < touched; i++) touchLabel(this.docLabel[docs[i]!]!);
     for (const { term, w } of common) {
       const id = this.termIds.get(term)!;
-      for (const doc of docs) if (this.docHas(doc, id)) docDot[doc] += w * w;
+      for (let i = 0; i < touched; i++) if (this.docHas(docs[i]!, id)) docDot[docs[i]!] += w * w;
       for (const label of labels) labelDot[label] += w * (this.centroidWeights[label]!.get(id) ?? 0);
     }
 
     // (dot/|q|²)^c · (dot/|d|²)^(1-c) = dot · |q|²^-c · |d|²^(c-1): the powers are paid once per
     // question and once per example at build, not twice per candidate.
     const queryScale = Math.pow(qNormSq, -this.queryCoverage);
-    for (const doc of docs) {
+    for (let i = 0; i < touched; i++) {
+      const doc = docs[i]!;
       const dot = docDot[doc]!;
       const cos = dot * queryScale * this.docScale[doc]!;
       const label = this.docLabel[doc]!;
