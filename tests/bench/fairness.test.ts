@@ -64,3 +64,19 @@ describe('an even-handed benchmark', () => {
     expect(folds.flatMap((f) => f.evaluated)).toHaveLength(evaluated.length);
   });
 });
+
+describe('settings chosen on training data', () => {
+  it('Cross-validation folds: every training utterance is held out exactly once and never trained on in its own fold', async () => {
+    const { crossValidationFolds } = await import('../../src/bench/settings-cv.js');
+    const corpus = { name: 'c', intents: { a: ['a1', 'a2', 'a3', 'a4', 'a5'], b: ['b1', 'b2', 'b3'], none: ['n1', 'n2'] } };
+    const folds = crossValidationFolds(corpus, 3);
+    expect(folds).toHaveLength(3);
+    const held = folds.flatMap((f) => f.held.map((h) => h.text)).sort();
+    expect(held).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'b1', 'b2', 'b3', 'n1', 'n2']);
+    for (const f of folds) {
+      const trained = new Set(Object.values(f.train.intents).flat());
+      for (const h of f.held) expect(trained.has(h.text)).toBe(false);
+      expect(Object.keys(f.train.intents)).toEqual(['a', 'b', 'none']);
+    }
+  });
+});
