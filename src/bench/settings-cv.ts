@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../app/knowledge.js';
 import { DEFAULT_CONFIG, type EngineConfig } from '../engine/config.js';
 import { createEngine } from '../engine/engine.js';
-import { knowledgeBaseFromCorpus, parseCorpus, type TrainingCorpus } from '../kb/corpus.js';
+import { knowledgeBaseFromCorpus, parseCorpus } from '../kb/corpus.js';
+import { crossValidationFolds } from './fairness.js';
 import { CORPORA } from './corpora.js';
 
 /** The settings checked and the values tried for each (the product's value among them). */
@@ -16,18 +17,6 @@ const GRID: Readonly<Partial<Record<keyof EngineConfig, readonly number[]>>> = O
   unknownWordWeight: [0.8, 1, 1.2, 1.4],
   queryCoverage: [0.3, 0.4, 0.5, 0.6, 0.7],
 });
-
-/** The corpus split in `k` folds: each intent's utterances dealt in turn, so every fold has every intent. */
-export function crossValidationFolds(corpus: TrainingCorpus, k: number): { train: TrainingCorpus; held: { text: string; intent: string }[] }[] {
-  return Array.from({ length: k }, (_, f) => {
-    const intents: Record<string, string[]> = {};
-    const held: { text: string; intent: string }[] = [];
-    for (const [intent, utterances] of Object.entries(corpus.intents)) {
-      intents[intent] = utterances.filter((u, i) => (i % k === f ? (held.push({ text: u, intent }), false) : true));
-    }
-    return { train: { ...(corpus.name ? { name: corpus.name } : {}), intents }, held };
-  });
-}
 
 /**
  * Re-chooses the engine's settings on the public corpora's training halves only: for each setting,

@@ -44,6 +44,19 @@ describe('an even-handed benchmark', () => {
     expect(cut({ intent: 'salary', confidence: 0.3 }, 0.35).intent).toBe(NONE);
   });
 
+  it('Threshold tuning for micro-F1: one out-of-scope question does not buy a threshold that loses two in-scope ones', () => {
+    const tuning = [q('a', 'salary'), q('b', 'salary'), q('c', 'salary'), q('d', 'salary'), q('e', NONE)];
+    const predictions = new Map<string, Prediction>([
+      ['a', { intent: 'salary', confidence: 0.3 }],
+      ['b', { intent: 'salary', confidence: 0.3 }],
+      ['c', { intent: 'salary', confidence: 0.6 }],
+      ['d', { intent: 'salary', confidence: 0.6 }],
+      ['e', { intent: 'salary', confidence: 0.4 }],
+    ]);
+    expect(tuneThreshold(tuning, predictions, 'accuracy')).toBe(0);
+    expect(tuneThreshold(tuning, predictions, 'balanced')).toBe(0.45);
+  });
+
   it('Threshold tuning never reads the evaluated file: a separate tuning file loses any question the evaluated file asks', () => {
     const evaluated = [q('how much do they earn', 'salary'), q('what is the weather', NONE)];
     const tuning = [q('How much do they earn ', 'salary'), q('what exams are there', 'certs.overview')];
@@ -67,7 +80,7 @@ describe('an even-handed benchmark', () => {
 
 describe('settings chosen on training data', () => {
   it('Cross-validation folds: every training utterance is held out exactly once and never trained on in its own fold', async () => {
-    const { crossValidationFolds } = await import('../../src/bench/settings-cv.js');
+    const { crossValidationFolds } = await import('../../src/bench/fairness.js');
     const corpus = { name: 'c', intents: { a: ['a1', 'a2', 'a3', 'a4', 'a5'], b: ['b1', 'b2', 'b3'], none: ['n1', 'n2'] } };
     const folds = crossValidationFolds(corpus, 3);
     expect(folds).toHaveLength(3);
