@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteStore } from '../../src/store/sqlite.js';
-import { SECRET, startSlackHarness, type SlackHarness } from '../support/slack-app.js';
+import { SECRET, startStoredSlackHarness, type StoredSlackHarness } from '../support/slack-app.js';
 import { formBody, sendSigned } from '../support/signed.js';
 
-let h: SlackHarness;
-let store: SqliteStore;
+let h: StoredSlackHarness;
 const added: [string, string][] = [];
 beforeAll(async () => {
-  store = new SqliteStore(':memory:');
-  h = await startSlackHarness({}, {
-    store,
+  h = await startStoredSlackHarness({}, {
     advisors: { userIds: ['UADV'], channelId: 'CADV' },
     addUtterance: (intent, text) => {
       added.push([intent, text]);
@@ -17,10 +13,7 @@ beforeAll(async () => {
     },
   });
 });
-afterAll(async () => {
-  await h.close();
-  await store.close();
-});
+afterAll(() => h.close());
 beforeEach(() => h.fake.reset());
 
 let n = 0;
@@ -116,7 +109,7 @@ describe('advisor triage in Slack', () => {
     const [triage] = await h.fake.waitFor('chat.postMessage');
     expect(triage!.args.channel).toBe('CADV');
     expect(JSON.stringify(triage!.args.blocks)).toContain('marked my answer as not helpful');
-    expect((await store.since(0)).find((r) => r.question === 'what is the salary?')!.helpful).toBe(false);
+    expect((await h.store.since(0)).find((r) => r.question === 'what is the salary?')!.helpful).toBe(false);
     const [thanks] = await h.fake.waitFor('response_url/f');
     expect(JSON.stringify(thanks!.args)).toContain('Thanks for the feedback');
   });
@@ -128,7 +121,7 @@ describe('advisor triage in Slack', () => {
     const helpful = triageValue(answer!.args, /faq_feedback_0/);
     const press = (user: string, value: string, tag: string) =>
       payload({ type: 'block_actions', user: { id: user }, container: { type: 'message', channel_id: 'DOWN', message_ts: '98.1' }, channel: { id: 'DOWN' }, message: { ts: '98.1' }, response_url: h.fake.responseUrl(tag), actions: [{ type: 'button', action_id: 'faq_feedback_1', block_id: 'answer_actions', action_ts: '1', value }] });
-    const row = async () => (await store.since(0)).find((r) => r.question === 'how long is the training?')!;
+    const row = async () => (await h.store.since(0)).find((r) => r.question === 'how long is the training?')!;
     h.fake.reset();
     await press('UOTHER', unhelpful, 'o1');
     const [refused] = await h.fake.waitFor('response_url/o1');

@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteStore } from '../../src/store/sqlite.js';
-import { SECRET, startSlackHarness, type SlackHarness } from '../support/slack-app.js';
+import { SECRET, startStoredSlackHarness, type StoredSlackHarness } from '../support/slack-app.js';
 import { formBody, sendSigned } from '../support/signed.js';
 
-let h: SlackHarness;
-let store: SqliteStore;
+let h: StoredSlackHarness;
 beforeAll(async () => {
-  store = new SqliteStore(':memory:');
-  h = await startSlackHarness({}, { store, advisors: { userIds: ['UADV'], channelId: 'CADV' } });
+  h = await startStoredSlackHarness({}, { advisors: { userIds: ['UADV'], channelId: 'CADV' } });
 });
-afterAll(async () => {
-  await h.close();
-  await store.close();
-});
+afterAll(() => h.close());
 beforeEach(() => h.fake.reset());
 
 let n = 0;
@@ -31,7 +25,7 @@ describe("Slack's assistant panel", () => {
     const [greeting] = await h.fake.waitFor('chat.postMessage');
     expect(greeting!.args).toMatchObject({ channel: 'DAS', thread_ts: '500.1' });
     expect(JSON.stringify(greeting!.args)).toContain('Ask me anything');
-    expect(await store.getState('assistant-context:DAS:500.1')).toBe('{"channel_id":"CVIEW","team_id":"T1"}');
+    expect(await h.store.getState('assistant-context:DAS:500.1')).toBe('{"channel_id":"CVIEW","team_id":"T1"}');
   });
 
   it('an advisor gets the advisors\' prompts', async () => {
@@ -72,7 +66,7 @@ describe("Slack's assistant panel", () => {
     await press();
     await h.fake.waitFor('response_url/fb', 2);
     expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'CADV')).toHaveLength(1);
-    expect((await store.since(0)).find((q) => q.question === 'how long is the training?')!.helpful).toBe(false);
+    expect((await h.store.since(0)).find((q) => q.question === 'how long is the training?')!.helpful).toBe(false);
   });
 
   it('a retried message gets no second answer, and the bot\'s own message in the thread is ignored', async () => {

@@ -1,17 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqliteStore } from '../../src/store/sqlite.js';
-import { startWebHarness, Visitor, type WebHarness } from '../support/web-app.js';
+import { startStoredWebHarness, Visitor, type StoredWebHarness } from '../support/web-app.js';
 
-let h: WebHarness;
-let store: SqliteStore;
+let h: StoredWebHarness;
 beforeAll(async () => {
-  store = new SqliteStore(':memory:');
-  h = await startWebHarness(1000, store);
+  h = await startStoredWebHarness();
 });
-afterAll(async () => {
-  await h.close();
-  await store.close();
-});
+afterAll(() => h.close());
 
 const visitor = () => new Visitor(h.app.url);
 const healthy = async () => (await fetch(`${h.app.url}healthz`)).status;
@@ -65,7 +59,7 @@ describe('feedback belongs to whoever got the answer', () => {
     const mallory = visitor();
     const r = await mallory.post({ type: 'feedback', intent: answer.intent, helpful: false, record: answer.record });
     expect(r.json[0].text).toContain('Only the person who asked');
-    const row = async () => (await store.since(0)).find((q) => q.id === answer.record)!;
+    const row = async () => (await h.store.since(0)).find((q) => q.id === answer.record)!;
     expect((await row()).helpful).toBeNull();
     await alice.post({ type: 'feedback', intent: answer.intent, helpful: true, record: answer.record });
     expect((await row()).helpful).toBe(true);
