@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { trainingExamples } from '../engine/examples.js';
+import { trainingExamples, type TrainingExample } from '../engine/examples.js';
 import { NONE, type KnowledgeBase } from '../engine/types.js';
 import { evaluate, type LabelledQuestion } from '../eval/evaluate.js';
 import type { TrainingCorpus } from '../kb/corpus.js';
@@ -22,10 +22,15 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * the same knowledge as text: for each intent and each synonym group its examples use, the intent's
  * first example with the canonical word, once with each alternative in its place.
  */
-export function lexiconExamples(kb: KnowledgeBase): { label: string; text: string }[] {
-  const out: { label: string; text: string }[] = [];
+export function lexiconExamples(kb: KnowledgeBase, examples: readonly TrainingExample[] = trainingExamples(kb)): TrainingExample[] {
+  const out: TrainingExample[] = [];
   const byIntent = new Map<string, string[]>();
-  for (const e of trainingExamples(kb)) if (e.label !== NONE) byIntent.set(e.label, [...(byIntent.get(e.label) ?? []), e.text]);
+  for (const e of examples) {
+    if (e.label === NONE) continue;
+    const texts = byIntent.get(e.label) ?? [];
+    if (texts.length === 0) byIntent.set(e.label, texts);
+    texts.push(e.text);
+  }
   for (const [label, texts] of byIntent) {
     for (const [canonical, alternatives] of Object.entries(kb.lexicon.synonyms)) {
       const word = new RegExp(`\\b${escape(canonical)}\\b`, 'i');
@@ -43,7 +48,8 @@ export function lexiconExamples(kb: KnowledgeBase): { label: string; text: strin
 export function trainingSetOf(kb: KnowledgeBase): TrainingSet {
   const intents = new Map<string, string[]>(kb.intents.map((i) => [i.id, []]));
   const negatives: string[] = [];
-  for (const e of [...trainingExamples(kb), ...lexiconExamples(kb)]) {
+  const examples = trainingExamples(kb);
+  for (const e of [...examples, ...lexiconExamples(kb, examples)]) {
     if (e.label === NONE) negatives.push(e.text);
     else intents.get(e.label)!.push(e.text);
   }

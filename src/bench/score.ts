@@ -51,28 +51,26 @@ export async function scoreEngine(engine: BenchEngine, folds: readonly TuningFol
   const loadMs = Math.round(performance.now() - t0);
   const mem = await memoryOf(() => engine.train());
   const questions = folds.flatMap((f) => f.evaluated);
-  const own = await predictAll((t) => engine.predict(t), questions);
+  // An engine's output is a function of the text: each text is asked once, whatever set it is in.
+  const answers = new Map<string, Prediction>();
+  const predict = (t: string) => engine.predict(t);
+  await predictAll(predict, questions, answers);
   const top = await predictAll((t) => engine.top(t), questions);
-  const typo = await predictAll((t) => engine.predict(t), questions.map((q) => typoOf.get(q)!));
-  const tuned = new Map<LabelledQuestion, Prediction>();
-  const tunedTypo = new Map<LabelledQuestion, Prediction>();
+  await predictAll(predict, questions.map((q) => typoOf.get(q)!), answers);
   const thresholds: number[] = [];
+  const plain: EvalReport[] = [];
+  const typo: EvalReport[] = [];
   for (const fold of folds) {
-    const threshold = tuneThreshold(fold.tuning, await predictAll((t) => engine.predict(t), fold.tuning));
+    await predictAll(predict, fold.tuning, answers);
+    const threshold = tuneThreshold(fold.tuning, answers);
     thresholds.push(threshold);
-    for (const q of fold.evaluated) {
-      tuned.set(q, cut(own.get(q.text)!, threshold));
-      tunedTypo.set(typoOf.get(q)!, cut(typo.get(typoOf.get(q)!.text)!, threshold));
-    }
+    const tuned = (t: string) => cut(answers.get(t)!, threshold);
+    plain.push(evaluate(fold.evaluated, tuned));
+    typo.push(evaluate(fold.evaluated.map((q) => typoOf.get(q)!), tuned));
   }
-  const byQuestion = (answers: ReadonlyMap<LabelledQuestion, Prediction>, asked: readonly LabelledQuestion[]) => {
-    const byText = new Map(asked.map((q) => [q.text, answers.get(q)!]));
-    return evaluate(asked, (t) => byText.get(t)!);
-  };
-  // Questions asked twice get one answer; the threshold is per fold, so score fold by fold.
-  const r = combine(folds.map((f) => byQuestion(tuned, f.evaluated)));
-  const rt = combine(folds.map((f) => byQuestion(tunedTypo, f.evaluated.map((q) => typoOf.get(q)!))));
-  const ownReport = evaluate(questions, (t) => own.get(t)!);
+  const r = combine(plain);
+  const rt = combine(typo);
+  const ownReport = evaluate(questions, (t) => answers.get(t)!);
   const inScope = questions.filter((q) => !(typeof q.intent === 'string' ? [q.intent] : q.intent).includes(NONE));
   const top1 = evaluate(inScope, (t) => top.get(t)!);
   const latency = await timeQuestions((t) => engine.predict(t), questions.map((q) => q.text));
