@@ -5,9 +5,6 @@ import { NONE, type KnowledgeBase } from '../engine/types.js';
 import type { Nlp } from '@nlpjs/basic';
 import type { Prediction, TrainingSet } from './fairness.js';
 
-export type { Prediction, TrainingSet } from './fairness.js';
-export { trainingSetOf } from './fairness.js';
-
 /** One engine in the benchmark, trained on the same examples and asked the same way as every other. */
 export interface BenchEngine {
   readonly name: string;

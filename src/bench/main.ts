@@ -5,13 +5,13 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT, knowledgeDirs } from '../app/knowledge.js';
 import { createEngine } from '../engine/engine.js';
 import { parseLabelled } from '../eval/evaluate.js';
-import { tuningFolds } from './fairness.js';
+import { trainingSetOf, tuningFolds } from './fairness.js';
 import { scoreEngine, type EngineFigures } from './score.js';
 import { CLINC_PUBLISHED, runClinc } from './clinc.js';
 import { loadKnowledgeBase } from '../kb/load.js';
 import { CORPORA, PUBLISHED, runCorpora, type CorpusResult } from './corpora.js';
-import { bayesEngine, faqbotEngine, fuseEngine, nlpjsEngine, trainingSetOf } from './engines.js';
-import { memoryOf, percentile, timeQuestions } from './measure.js';
+import { bayesEngine, faqbotEngine, fuseEngine, nlpjsEngine } from './engines.js';
+import { memoryOf, percentile, round3, timeQuestions } from './measure.js';
 import { syntheticKnowledgeBase } from './synthetic.js';
 import { measureContext } from './context.js';
 import { measureCareers } from './careers.js';
@@ -29,7 +29,6 @@ interface ScaleFigures {
   accuracy: number;
 }
 
-const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 async function runScale(sizes: number[]): Promise<ScaleFigures[]> {
   const out: ScaleFigures[] = [];

@@ -1,3 +1,6 @@
+/** A figure to three decimals, as the benchmark prints them. */
+export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
 /** Percentile of sorted numbers (nearest rank). */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;

@@ -1,10 +1,8 @@
 import { NONE } from '../engine/types.js';
 import { evaluate, type EvalReport, type LabelledQuestion } from '../eval/evaluate.js';
-import type { BenchEngine, Prediction } from './engines.js';
-import { cut, tuneThreshold, type TuningFold } from './fairness.js';
-import { memoryOf, timeQuestions } from './measure.js';
-
-const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+import type { BenchEngine } from './engines.js';
+import { cut, tuneThreshold, type Prediction, type TuningFold } from './fairness.js';
+import { memoryOf, round3, timeQuestions } from './measure.js';
 
 /** One engine's figures on one question set. */
 export interface EngineFigures {
