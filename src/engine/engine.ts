@@ -1,7 +1,8 @@
-import { Analyzer, stem, tokenize, type Analysis } from './analyze.js';
+import { Analyzer, type Analysis } from './analyze.js';
 import { DEFAULT_CONFIG, type EngineConfig } from './config.js';
 import { Matcher } from './matcher.js';
 import { trainingExamples } from './examples.js';
+import { Variants } from './variants.js';
 import { normalize } from './normalize.js';
 import { splitParts } from './parts.js';
 import { findIdentifiers } from './privacy.js';
@@ -93,9 +94,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     targets.set(intent.id, { intent });
     for (const variant of intent.variants) targets.set(variant.id, { intent, variant });
   }
-  const variantTerms = new Map(
-    kb.intents.flatMap((i) => i.variants).map((v) => [v.id, new Set(v.keywords.flatMap((k) => analyzer.analyze(k).content))]),
-  );
+  const variants = new Variants(kb, analyzer);
   const careers = new Careers(kb);
   // With several careers, a topic's label says whose it is ("Salary (Pharmacy Technician)").
   const labelled = (id: string, label: string): string => {
@@ -107,35 +106,6 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     const target = targets.get(id);
     return { intent: id, label: labelled(id, target?.variant?.label ?? target?.intent.label ?? id) };
   };
-
-  // Collection items a question can name, as stemmed term sequences (acronym and full name).
-  const comparers = kb.intents
-    .flatMap((intent) => intent.variants.filter((v) => v.compare).map((variant) => ({ intent, variant })))
-    .map(({ intent, variant }) => {
-      const collection = kb.knowledge.collections[variant.compare!]!;
-      const items = collection.items.map((id) => {
-        const record = kb.knowledge.facts[id]!.value as Record<string, string>;
-        const aliases = [record.acronym, record.name].filter((a): a is string => Boolean(a));
-        return { id, aliases: aliases.map((a) => tokenize(normalize(a)).map(stem)) };
-      });
-      return { intent, variant, items };
-    });
-
-  function mentioned(terms: readonly string[], aliases: readonly string[][]): boolean {
-    return aliases.some((alias) =>
-      terms.some((_t, i) => alias.length > 0 && alias.every((a, k) => terms[i + k] === a)),
-    );
-  }
-
-  function chooseVariant(intent: Intent, terms: readonly string[]): Variant | undefined {
-    let best: { variant: Variant; position: number } | undefined;
-    for (const variant of intent.variants) {
-      const keys = variantTerms.get(variant.id)!;
-      const position = terms.findIndex((t) => keys.has(t));
-      if (position >= 0 && (!best || position < best.position)) best = { variant, position };
-    }
-    return best?.variant;
-  }
 
   // Answers depend only on the knowledge base, so each is rendered once and shared.
   const rendered = new Map<string, Answer>();
@@ -188,12 +158,11 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     // a question every word of which the intents know goes to the best intent.
     const top = ranked[0]?.label === NONE && outside === 0 ? intents[0] : ranked[0];
 
-    for (const { intent, variant, items } of comparers) {
-      const named = items.filter((item) => mentioned(terms, item.aliases)).map((item) => item.id);
-      if (named.length >= 2) {
-        const confidence = round(Math.max(top?.score ?? 0, 1 - config.clarifyMargin));
-        return { kind: 'answer', text, intent: variant.id, confidence, alternatives, answers: [render({ intent, variant }, named)] };
-      }
+    const compared = variants.comparison(terms);
+    if (compared) {
+      const { intent, variant, named } = compared;
+      const confidence = round(Math.max(top?.score ?? 0, 1 - config.clarifyMargin));
+      return { kind: 'answer', text, intent: variant.id, confidence, alternatives, answers: [render({ intent, variant }, named)] };
     }
 
     if (allowParts && (!top || top.score < config.splitBelowConfidence)) {
@@ -237,7 +206,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
         choices: [topicOf(top.label), topicOf(second.label)],
       };
     }
-    const variant = chooseVariant(intent, terms);
+    const variant = variants.choose(intent, terms);
     return { kind: 'answer', text, intent: variant?.id ?? intent.id, confidence: round(top.score), alternatives, answers: [render({ intent, variant })] };
   }
 
@@ -281,11 +250,8 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
 
   /** The collection items a comparison named ("CPC vs RHIT"); other answers name what their answer leads with. */
   function namedItems(decision: Decision, text: string): string[] {
-    if (decision.kind !== 'answer') return [];
-    const comparer = comparers.find((c) => c.variant.id === decision.intent);
-    if (!comparer) return [];
-    const terms = analyzer.analyze(text).terms;
-    return comparer.items.filter((item) => mentioned(terms, item.aliases)).map((item) => item.id);
+    if (decision.kind !== 'answer' || !variants.compares(decision.intent)) return [];
+    return variants.named(decision.intent, analyzer.analyze(text).terms);
   }
 
   function decideIntentsFor(intentIds: readonly string[], text = ''): Decision {
