@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import { startApp, type RunningApp } from '../../src/app/start.js';
 import type { Store } from '../../src/store/types.js';
-import { SqliteStore } from '../../src/store/sqlite.js';
+import type { SqliteStore } from '../../src/store/sqlite.js';
+import { withMemoryStore } from './memory-store.js';
 import type { EditResult } from '../../src/kb/edit.js';
 import type { SlackConfig } from '../../src/config/env.js';
 import type { Feedback } from '../../src/app/outcomes.js';
@@ -69,18 +70,7 @@ export async function startSlackHarness(slack: Partial<SlackConfig> = {}, option
 export type StoredSlackHarness = SlackHarness & { readonly store: SqliteStore };
 
 /** The Slack harness over its own in-memory SQLite store, closed with it. */
-export async function startStoredSlackHarness(
+export const startStoredSlackHarness = (
   slack: Partial<SlackConfig> = {},
   options: Omit<NonNullable<Parameters<typeof startSlackHarness>[1]>, 'store'> = {},
-): Promise<StoredSlackHarness> {
-  const store = new SqliteStore(':memory:');
-  const h = await startSlackHarness(slack, { ...options, store });
-  return {
-    ...h,
-    store,
-    async close() {
-      await h.close();
-      await store.close();
-    },
-  };
-}
+): Promise<StoredSlackHarness> => withMemoryStore((store) => startSlackHarness(slack, { ...options, store }));

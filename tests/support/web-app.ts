@@ -1,6 +1,7 @@
 import { startApp, type RunningApp } from '../../src/app/start.js';
 import type { Store } from '../../src/store/types.js';
-import { SqliteStore } from '../../src/store/sqlite.js';
+import type { SqliteStore } from '../../src/store/sqlite.js';
+import { withMemoryStore } from './memory-store.js';
 import type { Feedback } from '../../src/app/outcomes.js';
 import { createLogger } from '../../src/log/logger.js';
 import { productEngine } from '../helpers.js';
@@ -28,18 +29,7 @@ export async function startWebHarness(ratePerMinute = 1000, store?: Store, limit
 export type StoredWebHarness = WebHarness & { readonly store: SqliteStore };
 
 /** The web harness over its own in-memory SQLite store, closed with it. */
-export async function startStoredWebHarness(ratePerMinute = 1000): Promise<StoredWebHarness> {
-  const store = new SqliteStore(':memory:');
-  const h = await startWebHarness(ratePerMinute, store);
-  return {
-    ...h,
-    store,
-    async close() {
-      await h.close();
-      await store.close();
-    },
-  };
-}
+export const startStoredWebHarness = (ratePerMinute = 1000): Promise<StoredWebHarness> => withMemoryStore((store) => startWebHarness(ratePerMinute, store));
 
 /** A visitor: keeps the session cookie the server gives, like a browser. */
 export class Visitor {
