@@ -4,10 +4,16 @@ import { NONE, type Answer, type Block, type Decision, type KnowledgeBase, type 
 
 /** Which intents a question may be answered with, and how far its words may stray. */
 export interface Scope {
-  /** The labels that may answer (a career's intents, small talk and the fallback); all when absent. */
-  readonly allows?: (label: string) => boolean;
+  /**
+   * What a label answers as within the scope, or undefined when it may not answer: a career's own
+   * intents, small talk and the fallback as themselves, and another career's topic as the same topic
+   * in this career. Every label as itself when absent.
+   */
+  readonly as?: (label: string) => string | undefined;
   /** The question names a covered career: its other words are likelier everyday phrasing than another topic. */
   readonly careerNamed?: boolean;
+  /** Terms that say nothing of the topic here: the named career's own name ("pharmacy", "tech"). */
+  readonly silent?: ReadonlySet<string>;
 }
 
 /** What career decisions need of the engine. */
@@ -38,14 +44,18 @@ export class CareerDecisions {
     private readonly engine: CareerEngine,
   ) {
     if (careers.many) {
-      for (const fact of Object.values(kb.knowledge.facts)) {
-        const v = fact.value;
-        const text = typeof v === 'string' ? v : Array.isArray(v) ? v.join(' ') : typeof v === 'object' ? Object.values(v).join(' ') : '';
+      const note = (text: string, career: string | undefined): void => {
         for (const term of new Set(engine.analyze(text).content)) {
           const seen = this.distinctive.get(term);
-          this.distinctive.set(term, seen === undefined || seen === fact.career ? fact.career : null);
+          this.distinctive.set(term, career !== undefined && (seen === undefined || seen === career) ? career : null);
         }
+      };
+      for (const fact of Object.values(kb.knowledge.facts)) {
+        const v = fact.value;
+        note(typeof v === 'string' ? v : Array.isArray(v) ? v.join(' ') : typeof v === 'object' ? Object.values(v).join(' ') : '', fact.career);
       }
+      // A word another career's questions (or small talk) use says nothing of which career is meant ("career", "start").
+      for (const intent of kb.intents) note(intent.utterances.join(' '), careers.of(intent.id));
     }
     this.compareTerms = new Set(kb.lexicon.context.compares.flatMap((w) => engine.analyze(w).terms));
   }
@@ -62,9 +72,20 @@ export class CareerDecisions {
     return found.size === 1 ? [...found][0] : undefined;
   }
 
-  /** A career's intents, small talk and the fallback. */
-  inCareer(career: string, careerNamed = false): Scope {
-    return { allows: (label) => label === NONE || this.careers.of(label) === undefined || this.careers.of(label) === career, careerNamed };
+  /**
+   * A career's intents, small talk and the fallback. Every career's examples of a topic this career
+   * also has count for it: how people ask about pay or training does not depend on the career, and a
+   * career imported from a page has few examples of its own.
+   */
+  inCareer(career: string, careerNamed = false, nameWords: readonly string[] = []): Scope {
+    return {
+      as: (label) => {
+        const of = this.careers.of(label);
+        return label === NONE || of === undefined || of === career ? label : this.careers.equivalent(label, career);
+      },
+      careerNamed,
+      ...(nameWords.length > 0 ? { silent: new Set([...nameWords, ...this.engine.analyze(nameWords.join(' ')).terms]) } : {}),
+    };
   }
 
   /** A topical answer when several careers could be meant and none was named: "Which career: A or B?" */

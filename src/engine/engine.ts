@@ -1,6 +1,6 @@
 import { Analyzer, type Analysis } from './analyze.js';
 import { DEFAULT_CONFIG, type EngineConfig } from './config.js';
-import { Matcher } from './matcher.js';
+import { Matcher, type Ranked } from './matcher.js';
 import { trainingExamples } from './examples.js';
 import { Variants } from './variants.js';
 import { normalize } from './normalize.js';
@@ -145,10 +145,10 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
   function decideWhole(text: string, allowParts: boolean, anchor?: Anchor, scope?: Scope): Decision {
     const analysis = analyzer.analyze(text);
     const { terms } = analysis;
-    const all = matcher.rank(anchor ? [...matchTerms(analysis), ...anchorTerms(anchor.id)] : matchTerms(analysis));
+    const asked = scope?.silent ? withoutSilent(analysis, scope.silent) : matchTerms(analysis);
+    const all = matcher.rank(anchor ? [...asked, ...anchorTerms(anchor.id)] : asked);
     const excluded = anchor?.exclude ? [...anchor.exclude] : [];
-    const allows = scope?.allows;
-    const ranked = excluded.length > 0 || allows ? all.filter((r) => !excluded.some((x) => within(r.label, x)) && (!allows || allows(r.label))) : all;
+    const ranked = excluded.length > 0 || scope?.as ? inScope(all, excluded, scope?.as) : all;
     // Numbers (years, figures such as "80k", reference numbers) say nothing about the topic.
     const topical = analysis.content.filter((t) => !/^\d+k?$/.test(t));
     const outside = matcher.outsideShare(topical.length > 0 ? topical : terms);
@@ -282,12 +282,12 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
             ? (byCareer.onlyCareerOf(text) ?? (context ? careers.of(context.intent) : undefined))
             : undefined
         : undefined;
-      const scope = career ? byCareer.inCareer(career, names.careers.length > 0) : undefined;
+      const scope = career ? byCareer.inCareer(career, names.careers.length > 0, names.careerWords) : undefined;
       let alone: Decision;
       if (names.other) {
         // Another occupation is answered about only by the intents that compare with it.
         const askedBy = new Set(names.askedBy ?? []);
-        const compared = askedBy.size > 0 ? decideInContext(text, { allows: (label) => label === NONE || [...askedBy].some((id) => within(label, id)) }) : undefined;
+        const compared = askedBy.size > 0 ? decideInContext(text, { as: (label) => (label === NONE || [...askedBy].some((id) => within(label, id)) ? label : undefined) }) : undefined;
         alone = compared?.kind === 'answer' && compared.alternatives[0]?.intent !== NONE ? compared : byCareer.otherCareer(text, names.other);
       }
       else if (careers.many && names.careers.length >= 2) alone = byCareer.acrossCareers(text, names.careers);
@@ -330,6 +330,27 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       });
     },
   };
+}
+
+/** The ranking as a scope answers: each label as it answers there (best score kept), the excluded left out. */
+function inScope(all: readonly Ranked[], excluded: readonly string[], as?: (label: string) => string | undefined): Ranked[] {
+  const out = new Map<string, Ranked>();
+  for (const r of all) {
+    const label = as ? as(r.label) : r.label;
+    if (label === undefined || excluded.some((x) => within(label, x))) continue;
+    const seen = out.get(label);
+    // The model's probabilities of one topic in two careers add up; the similarity is the better one's.
+    if (seen) out.set(label, { label, score: seen.score + (r.learned ?? 0), learned: (seen.learned ?? 0) + (r.learned ?? 0) });
+    else out.set(label, label === r.label ? r : { ...r, label });
+  }
+  return [...out.values()].sort((a, b) => b.score - a.score || (a.label < b.label ? -1 : 1));
+}
+
+/** The terms and pairs a question matches with, the name of the career it names left out when at least two other words remain. */
+function withoutSilent(analysis: Analysis, silent: ReadonlySet<string>): string[] {
+  // What is left must still say something ("what does a pharmacy tech do" is about the career as a whole).
+  if (new Set(analysis.content.filter((t) => !silent.has(t))).size < 2) return matchTerms(analysis);
+  return [...analysis.terms.filter((t) => !silent.has(t)), ...analysis.pairs.filter((p) => !p.split(' ').some((w) => silent.has(w)))];
 }
 
 /** What the matcher compares: the terms and their pairs. */

@@ -34,6 +34,8 @@ export interface MatcherOptions {
 export interface Ranked {
   readonly label: string;
   readonly score: number;
+  /** The part of the score the fitted model gave (its probability, weighted), when there is a model. */
+  readonly learned?: number;
 }
 
 
@@ -279,8 +281,9 @@ export class Matcher {
     for (const label of labels) {
       const centroid = labelDot[label]! / (qNorm * this.centroidNorm[label]!);
       const similarity = Math.min(1, this.nearestWeight * nearest[label]! + (1 - this.nearestWeight) * centroid);
-      const score = probability ? (1 - this.modelWeight) * similarity + this.modelWeight * probability[label]! : similarity;
-      const entry = { label: this.labels[label]!, score };
+      const learned = probability ? this.modelWeight * probability[label]! : 0;
+      const score = probability ? (1 - this.modelWeight) * similarity + learned : similarity;
+      const entry = probability ? { label: this.labels[label]!, score, learned } : { label: this.labels[label]!, score };
       labelDot[label] = 0;
       nearest[label] = 0;
       this.labelSeen[label] = 0;

@@ -79,6 +79,8 @@ interface Named {
   readonly askedBy?: readonly string[];
   /** The covered career it names, when it is one's own title. */
   readonly career?: string;
+  /** It names the career as a whole (its title, O*NET title or short form), not one of its related job titles. */
+  readonly whole?: boolean;
   /** Order of listing: among equally long names found, the first listed wins. */
   readonly seq: number;
 }
@@ -92,6 +94,8 @@ export interface NamedOccupations {
   /** The intents whose questions name that other occupation (a comparison with it), if any. */
   readonly askedBy?: readonly string[];
   readonly careers: readonly string[];
+  /** The words (stems) with which the text names the one career it names, when it names it once and as a whole ("pharmacy tech", not "medical coder"). */
+  readonly careerWords?: readonly string[];
 }
 
 /**
@@ -128,7 +132,8 @@ export class OccupationFinder {
     // questions mention ("pharmacist" in "pharmacy technician vs pharmacist") may be asked of those intents only.
     const coveredBy = (words: readonly string[]): boolean => words.length > 1 && askedBy(words).length > 0;
     for (const c of careers) {
-      for (const title of [c.title, ...c.titles.flatMap((id) => kb.knowledge.facts[id]?.value as readonly string[])]) this.add({ words: stems(title), title, own: true, career: c.id });
+      this.add({ words: stems(c.title), title: c.title, own: true, career: c.id, whole: true });
+      for (const title of c.titles.flatMap((id) => kb.knowledge.facts[id]?.value as readonly string[])) this.add({ words: stems(title), title, own: true, career: c.id });
     }
     const careerOf = (soc: string) => careerOfCode.get(soc);
     for (const o of titles) {
@@ -137,7 +142,7 @@ export class OccupationFinder {
         const career = careerOf(o.soc);
         const own = ownCodes.has(o.soc) || coveredBy(words);
         const by = own ? [] : askedBy(words);
-        this.add({ words, title: o.title, own, ...(career ? { career } : {}), ...(by.length > 0 ? { askedBy: by } : {}) });
+        this.add({ words, title: o.title, own, ...(career ? { career, whole: true } : {}), ...(by.length > 0 ? { askedBy: by } : {}) });
       }
     }
     for (const f of shortForms) {
@@ -145,7 +150,7 @@ export class OccupationFinder {
       const words = stems(f.form);
       const own = career !== undefined || coveredBy(words);
       const by = own ? [] : askedBy(words);
-      this.add({ words, title: f.title, own, ...(career ? { career } : {}), ...(by.length > 0 ? { askedBy: by } : {}) });
+      this.add({ words, title: f.title, own, ...(career ? { career, whole: true } : {}), ...(by.length > 0 ? { askedBy: by } : {}) });
     }
   }
 
@@ -178,13 +183,18 @@ export class OccupationFinder {
     found.sort((a, b) => b.span[1] - b.span[0] - (a.span[1] - a.span[0]));
     const taken: [number, number][] = [];
     const careers: string[] = [];
+    const spans: { words: string[]; whole: boolean }[] = [];
     let other: Named | undefined;
     for (const { span, named } of found) {
       if (taken.some(([s, e]) => span[0] >= s && span[1] <= e)) continue;
       taken.push(span);
       if (!named.own) other ??= named;
-      else if (named.career && !careers.includes(named.career)) careers.push(named.career);
+      else if (named.career) {
+        if (!careers.includes(named.career)) careers.push(named.career);
+        spans.push({ words: words.slice(span[0], span[1]), whole: named.whole === true });
+      }
     }
-    return { ...(other ? { other: other.title, ...(other.askedBy ? { askedBy: other.askedBy } : {}) } : {}), careers };
+    const careerWords = spans.length === 1 && spans[0]!.whole ? spans[0]!.words : undefined;
+    return { ...(other ? { other: other.title, ...(other.askedBy ? { askedBy: other.askedBy } : {}) } : {}), careers, ...(careerWords ? { careerWords } : {}) };
   }
 }

@@ -103,3 +103,23 @@ describe('Several careers in one bot', () => {
     expect(product.decide('how much do they earn').intent).toBe('salary');
   });
 });
+
+describe('Topics shared across careers', () => {
+  it('a question naming an imported career counts every career\'s examples of the topic: "do pharmacy techs need to go to college"', () => {
+    const d = engine.decide('do pharmacy techs need to go to college');
+    expect(d.intent).toBe('pharmacy-technician.training.degree');
+    expect(text(d)).not.toContain('medical records');
+  });
+
+  it('the career\'s name says nothing of the topic when the rest does, and everything when nothing else is asked', () => {
+    expect(engine.decide('what does a pharmacy tech do').intent).toBe('pharmacy-technician.role.duties');
+    expect(engine.decide('is a coder a technician').intent).toBe('role.coder_vs_technician');
+    expect(engine.decide("What's the difference between a medical coder and a medical records technician?").intent).toBe('role.coder_vs_technician');
+  });
+
+  it('a word both careers\' questions use ("career", "start") does not pick a career: the question asks which', () => {
+    const d = engine.decide('how can i start this career');
+    expect(d.kind).toBe('clarify');
+    expect(d.kind === 'clarify' && d.choices.map((c) => c.intent).sort()).toEqual(['pharmacy-technician.training.steps', 'training.steps']);
+  });
+});
