@@ -20,6 +20,9 @@ export function editDistance(a: string, b: string): number {
   return d[rows * cols - 1]!;
 }
 
+/** Shortest unknown word read as a shortened known one. */
+const PREFIX_MIN = 5;
+
 /** Edits a word of this length may need to still count as a typo of a known word. */
 function allowedEdits(length: number): number {
   return length >= 7 ? 2 : 1;
@@ -78,9 +81,27 @@ export class SpellCorrector {
     const squeezed = [word.replace(/(.)\1{2,}/g, '$1$1'), word.replace(/(.)\1{2,}/g, '$1')].filter((w) => w !== word);
     let result = squeezed.find((w) => this.vocabulary.has(w) || this.shortWords.has(w)) ?? this.closest(word);
     for (const w of squeezed) result ??= this.closest(w);
+    // "phlebs" shortens the plural of what "phleb" shortens.
+    result ??= this.completion(word) ?? (word.endsWith('s') ? this.completion(word.slice(0, -1)) : null);
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(word, result);
     return result;
+  }
+
+  /**
+   * The known word an unknown one shortens ("phleb" -> "phlebotomist", "admin" -> "administrative"):
+   * the most frequent known word that begins with it and is at least two letters longer. Only
+   * words of five letters or more are read as shortened, so "dent" or "plum" stay unknown.
+   */
+  private completion(word: string): string | null {
+    if (word.length < PREFIX_MIN) return null;
+    let best: string | null = null;
+    for (const candidate of this.groups.get(word[0]!) ?? []) {
+      if (candidate.length < word.length + 2 || !candidate.startsWith(word)) continue;
+      const freq = this.vocabulary.get(candidate) ?? 0;
+      if (best === null || freq > (this.vocabulary.get(best) ?? 0)) best = candidate;
+    }
+    return best;
   }
 
   /** The known word within the allowed edits of `word`: the fewest edits, then the most frequent. */

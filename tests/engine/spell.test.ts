@@ -25,6 +25,14 @@ describe('spelling correction', () => {
     expect(corrector.correct('salry')).toBe('salary');
   });
 
+  it('Abbreviations: a word of five letters or more that begins a longer known word reads as it ("phleb", "phlebs" -> "phlebotomist"); shorter ones stay unknown', () => {
+    const c = new SpellCorrector(new Map([['phlebotomist', 3], ['phlebotomy', 1], ['dental', 1]]), 5);
+    expect(c.correct('phleb')).toBe('phlebotomist');
+    expect(c.correct('phlebs')).toBe('phlebotomist');
+    expect(c.correct('dent')).toBe(null);
+    expect(c.correct('dentis')).toBe(null);
+  });
+
   it('Typo tolerance: a transposition counts as one edit (hippa -> hipaa)', () => {
     expect(editDistance('hippa', 'hipaa')).toBe(1);
     expect(corrector.correct('hippa')).toBe('hipaa');
