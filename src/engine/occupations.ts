@@ -11,11 +11,14 @@ export interface Occupation {
 /** Words that join or qualify title parts and carry no occupation ("and", "of", "all other"). */
 const LINKS = new Set(['and', 'or', 'of', 'the', 'a', 'an', 'in', 'for', 'to', 'with', 'except', 'all', 'other', 'including']);
 
-/** A title's words as stems, without linking words ("Dental Assistants" -> dental assist). */
-function stems(text: string): string[] {
+/**
+ * A title's words as stems, without linking words ("Dental Assistants" -> dental assist); `fold`
+ * reads a short form as its word ("tech" -> technician) so "lab tech" and "lab technician" are one name.
+ */
+function stemsOf(text: string, fold?: ReadonlyMap<string, string>): string[] {
   return tokenize(normalize(text).replace(/[^\p{L}\p{N}\s]+/gu, ' '))
     .filter((w) => !LINKS.has(w))
-    .map(stem);
+    .map((w) => stem(fold?.get(w) ?? w));
 }
 
 /**
@@ -30,13 +33,13 @@ function namesOf(title: string, generic: ReadonlySet<string>, heads: ReadonlySet
   const plural = new Set(clean.split(/[\s,/&]+/).filter((w) => /[^s]s$/i.test(w)).map((w) => stem(normalize(w))));
   const parts = clean
     .split(/,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*\/\s*|\s+&\s+/)
-    .map(stems)
+    .map((p) => stemsOf(p))
     .filter((p) => p.length > 0);
   if (parts.length === 0) return [];
   const last = parts.at(-1)!;
   const head = last.at(-1)!;
   const modifiers = parts[0]!.length > 1 ? parts[0]!.slice(0, -1) : [];
-  const names: string[][] = [stems(clean)];
+  const names: string[][] = [stemsOf(clean)];
   for (const part of parts) {
     let name = part;
     const single = part.length === 1;
@@ -109,6 +112,8 @@ export interface NamedOccupations {
 export class OccupationFinder {
   /** Names by their last two words, or their only word. */
   private readonly byKey = new Map<string, Named[]>();
+  private readonly fold: ReadonlyMap<string, string>;
+  private readonly titleAskedBy: ReadonlyMap<string, readonly string[]>;
   private count = 0;
 
   constructor(kb: KnowledgeBase) {
@@ -118,10 +123,18 @@ export class OccupationFinder {
     const ownCodes = new Set(careerOfCode.keys());
     const lastWords = new Map<string, number>();
     for (const o of titles) {
-      const s = stems(nameOf(o.title));
+      const s = stemsOf(nameOf(o.title));
       if (s.length > 0) lastWords.set(s.at(-1)!, (lastWords.get(s.at(-1)!) ?? 0) + 1);
     }
     const generic = new Set([...lastWords].filter(([, n]) => n >= 3).map(([w]) => w));
+    // The lexicon's single-word synonyms of words that occur in titles ("tech" for "technician").
+    const titleWords = new Set(titles.flatMap((o) => stemsOf(o.title)));
+    this.fold = new Map(
+      Object.entries(kb.lexicon.synonyms)
+        .filter(([canonical]) => titleWords.has(stem(canonical)))
+        .flatMap(([canonical, forms]) => forms.filter((f) => !f.includes(' ')).map((f) => [f, canonical] as const)),
+    );
+    const stems = (text: string) => stemsOf(text, this.fold);
     const heads = new Set(lastWords.keys());
     const vocabulary = new Set(kb.intents.flatMap((i) => i.utterances.flatMap(stems)));
     // An occupation the knowledge base's own questions name ("difference between a medical coder
@@ -130,7 +143,6 @@ export class OccupationFinder {
     const askedBy = (words: readonly string[]): string[] => asked.filter((a) => a.text.includes(` ${words.join(' ')} `)).map((a) => a.id);
     // A longer name is the career's own ("medical records technician"); a single word the pages'
     // questions mention ("pharmacist" in "pharmacy technician vs pharmacist") may be asked of those intents only.
-    const coveredBy = (words: readonly string[]): boolean => words.length > 1 && askedBy(words).length > 0;
     for (const c of careers) {
       this.add({ words: stems(c.title), title: c.title, own: true, career: c.id, whole: true });
       for (const title of c.titles.flatMap((id) => kb.knowledge.facts[id]?.value as readonly string[])) this.add({ words: stems(title), title, own: true, career: c.id });
@@ -140,7 +152,7 @@ export class OccupationFinder {
       for (const words of namesOf(o.title, generic, heads)) {
         if (words.length === 1 && vocabulary.has(words[0]!)) continue;
         const career = careerOf(o.soc);
-        const own = ownCodes.has(o.soc) || coveredBy(words);
+        const own = ownCodes.has(o.soc);
         const by = own ? [] : askedBy(words);
         this.add({ words, title: o.title, own, ...(career ? { career, whole: true } : {}), ...(by.length > 0 ? { askedBy: by } : {}) });
       }
@@ -148,10 +160,25 @@ export class OccupationFinder {
     for (const f of shortForms) {
       const career = careerOf(titles.find((t) => t.title === f.title)?.soc ?? '');
       const words = stems(f.form);
-      const own = career !== undefined || coveredBy(words);
+      const own = career !== undefined;
       const by = own ? [] : askedBy(words);
       this.add({ words, title: f.title, own, ...(career ? { career, whole: true } : {}), ...(by.length > 0 ? { askedBy: by } : {}) });
     }
+    this.titleAskedBy = this.askedByTitle();
+  }
+
+  /** Intents whose questions name an occupation by any of its names ("medical lab technician" for "lab tech"). */
+  private askedByTitle(): Map<string, string[]> {
+    const byTitle = new Map<string, Set<string>>();
+    for (const list of this.byKey.values()) {
+      for (const n of list) {
+        if (!n.askedBy) continue;
+        const set = byTitle.get(n.title) ?? new Set<string>();
+        for (const id of n.askedBy) set.add(id);
+        byTitle.set(n.title, set);
+      }
+    }
+    return new Map([...byTitle].map(([title, ids]) => [title, [...ids]]));
   }
 
   private add(named: Omit<Named, 'seq'>): void {
@@ -164,7 +191,7 @@ export class OccupationFinder {
 
   /** Another occupation the text names, if any, and the covered careers it names. */
   names(text: string): NamedOccupations {
-    const words = stems(text.slice(0, 1000));
+    const words = stemsOf(text.slice(0, 1000), this.fold);
     // Candidates by their last two words (or only word): a name can only be where those stand.
     const candidates = new Set<Named>();
     words.forEach((w, i) => {
@@ -195,6 +222,7 @@ export class OccupationFinder {
       }
     }
     const careerWords = spans.length === 1 && spans[0]!.whole ? spans[0]!.words : undefined;
-    return { ...(other ? { other: other.title, ...(other.askedBy ? { askedBy: other.askedBy } : {}) } : {}), careers, ...(careerWords ? { careerWords } : {}) };
+    const askedBy = other ? this.titleAskedBy.get(other.title) : undefined;
+    return { ...(other ? { other: other.title, ...(askedBy ? { askedBy } : {}) } : {}), careers, ...(careerWords ? { careerWords } : {}) };
   }
 }

@@ -123,3 +123,30 @@ describe('Topics shared across careers', () => {
     expect(d.kind === 'clarify' && d.choices.map((c) => c.intent).sort()).toEqual(['pharmacy-technician.training.steps', 'training.steps']);
   });
 });
+
+describe('Another occupation a page compares itself with', () => {
+  let phleb: Engine;
+  beforeAll(() => {
+    const dir = mkdtempSync(join(tmpdir(), 'faqbot-phleb-'));
+    for (const d of ['knowledge', 'intents']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+    const dirs = { knowledgeDir: join(dir, 'knowledge'), intentsDir: join(dir, 'intents'), minUtterances: 12 };
+    importCareerPage({ page: join(FIXTURES, 'careers', 'phlebotomist.txt'), ...dirs, productIntentsDir: join(ROOT, 'intents'), today: '2026-11-26' });
+    phleb = createEngine(loadKnowledgeBase(dirs));
+  });
+
+  it('the comparison answers whichever name the occupation is given ("lab tech", "medical laboratory technician")', () => {
+    for (const q of ['phlebotomist vs lab tech whats the diff', 'is a phlebotomist the same thing as a medical laboratory technician']) {
+      expect(phleb.decide(q).intent).toBe('phlebotomist.role.phlebotomist_vs_technician');
+    }
+  });
+
+  it('asked about for itself, the compared occupation still falls back: its pay is never the page\'s career\'s', () => {
+    const d = phleb.decide('how much does a lab tech make');
+    expect(d.kind).toBe('fallback');
+    expect(d.kind === 'fallback' && d.occupation).toBe('Medical and Clinical Laboratory Technicians');
+  });
+
+  it('a clipped name of the career is its name: "phleb salary"', () => {
+    expect(phleb.decide('how much do phlebs make').intent).toMatch(/^phlebotomist\.salary/);
+  });
+});

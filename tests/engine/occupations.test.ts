@@ -14,7 +14,7 @@ describe('Other careers are noticed', () => {
     ["what's the starting pay for a pharmacy tech", 'pharmacy technicians'],
     ['entry level pay for a surgical tech', 'surgical technologists'],
     ['how long is training for a CNA', 'nursing assistants'],
-    ['what software do radiology techs use', 'radiologic technologists'],
+    ['what software do radiology techs use', 'radiologic technicians'],
     ['is a paralegal job patient facing', 'paralegals and legal assistants'],
     ['how much do dental assistants make', 'dental assistants'],
     ['do welders need a certification', 'welders, cutters, solderers, and brazers'],
