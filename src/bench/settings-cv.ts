@@ -12,7 +12,8 @@ import { CORPORA } from './corpora.js';
 /** The settings checked and the values tried for each (the product's value among them). */
 const GRID: Readonly<Partial<Record<keyof EngineConfig, readonly number[]>>> = Object.freeze({
   answerThreshold: [0.1, 0.15, 0.2, 0.25, 0.3],
-  softmaxWeight: [0, 0.1, 0.2, 0.3, 0.4],
+  softmaxWeight: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6],
+  softmaxL2: [0, 0.00001, 0.0001],
   nearestWeight: [0.4, 0.5, 0.6, 0.7, 0.8],
   unknownWordWeight: [0.8, 1, 1.2, 1.4],
   queryCoverage: [0.3, 0.4, 0.5, 0.6, 0.7],

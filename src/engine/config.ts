@@ -18,13 +18,21 @@ export interface EngineConfig {
   readonly softmaxEpochs: number;
   readonly softmaxRate: number;
   readonly softmaxL2: number;
+  /** Passes the fitting makes however large the knowledge base. */
+  readonly softmaxMinEpochs: number;
+  /**
+   * Weight updates the fitting may make in all (examples' features times their intents, over the
+   * passes; about a second for 10^8 on one core): past it, fewer passes, then the features most
+   * intents share are left out, so a knowledge base of any size builds in bounded time.
+   */
+  readonly softmaxMaxWork: number;
+  /**
+   * Intents a feature may be used by and still bring them into an example's softmax as contenders;
+   * a feature more intents share only weighs in on the contenders the others brought.
+   */
+  readonly softmaxCandidates: number;
   /** Seed of the fitting's example order: the same knowledge base always gives the same model. */
   readonly softmaxSeed: number;
-  /**
-   * Largest examples × intents the model is fitted for (its cost at build); beyond it the engine
-   * scores by vector similarity alone, so a very large knowledge base still builds in linear time.
-   */
-  readonly softmaxMaxCells: number;
   /**
    * Weight of letter trigrams in the model's features, against 1 for the words: a word no example
    * has still counts when its letters resemble a known word's ("synchronization", "synchronizing").
@@ -78,9 +86,11 @@ export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
   softmaxWeight: 0.2,
   softmaxEpochs: 20,
   softmaxRate: 1,
-  softmaxL2: 0.0001,
+  softmaxL2: 0,
+  softmaxMinEpochs: 3,
+  softmaxMaxWork: 500_000_000,
+  softmaxCandidates: 64,
   softmaxSeed: 20171,
-  softmaxMaxCells: 100_000,
   softmaxTrigramWeight: 1,
   clarifyMargin: 0.06,
   queryCoverage: 0.7,

@@ -79,7 +79,9 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       rate: config.softmaxRate,
       l2: config.softmaxL2,
       seed: config.softmaxSeed,
-      maxCells: config.softmaxMaxCells,
+      minEpochs: config.softmaxMinEpochs,
+      maxWork: config.softmaxMaxWork,
+      candidates: config.softmaxCandidates,
       trigramWeight: config.softmaxTrigramWeight,
     },
   });

@@ -26,8 +26,6 @@ export interface MatcherOptions {
   /** The fitted model's share of a label's score (0: vectors only), and how it is fitted. */
   readonly softmax?: WordModelOptions & {
     readonly weight: number;
-    /** Largest examples × labels the model is fitted for; larger knowledge bases use the vectors only. */
-    readonly maxCells: number;
   };
 }
 
@@ -140,7 +138,7 @@ export class Matcher {
     const softmax = options.softmax;
     this.modelWeight = softmax?.weight ?? 0;
     // One label gives the model nothing to separate: it would only add a constant to every score.
-    if (softmax && this.modelWeight > 0 && labelCount >= 2 && this.docLabel.length * labelCount <= softmax.maxCells) {
+    if (softmax && this.modelWeight > 0 && labelCount >= 2) {
       const idfById = new Float64Array(this.termIds.size);
       const termById: string[] = [];
       for (const [term, id] of this.termIds) {

@@ -44,7 +44,7 @@ describe('Matcher', () => {
 
 /** Similarity settings, and the fitted model's, shared by the tests below. */
 const base = { nearestWeight: 0.6, unknownWordWeight: 1.2, queryCoverage: 0.7 };
-const softmax = { weight: 0.2, epochs: 20, rate: 1, l2: 0.0001, seed: 1, maxCells: 1000, trigramWeight: 1 };
+const softmax = { weight: 0.2, epochs: 20, minEpochs: 3, rate: 1, l2: 0.0001, seed: 1, maxWork: 1e8, candidates: 64, trigramWeight: 1 };
 
 describe('Matcher with a fitted model', () => {
   // Departure and connection questions share "when next train from"; "to" separates them (the
@@ -74,9 +74,10 @@ describe('Matcher with a fitted model', () => {
     for (const r of ranked) expect(r.score).toBeLessThanOrEqual(1);
   });
 
-  it('Size cap: past maxCells (examples × labels) the model is not fitted and scores are the similarity alone', () => {
-    const capped = new Matcher(trains, { ...base, softmax: { ...softmax, maxCells: trains.length * 2 - 1 } });
-    expect(capped.rank(question)).toEqual(new Matcher(trains, base).rank(question));
+  it('Bounded work: with almost no work allowed the model is still fitted (fewer passes, shared features left out) and still decides by "to"', () => {
+    const small = new Matcher(trains, { ...base, softmax: { ...softmax, weight: 0.8, maxWork: 50 } });
+    expect(small.rank(question)[0]!.label).toBe('connection');
+    expect(small.rank(question)).not.toEqual(new Matcher(trains, base).rank(question));
   });
 });
 
