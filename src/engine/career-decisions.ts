@@ -44,18 +44,22 @@ export class CareerDecisions {
     private readonly engine: CareerEngine,
   ) {
     if (careers.many) {
-      const note = (text: string, career: string | undefined): void => {
-        for (const term of new Set(engine.analyze(text).content)) {
-          const seen = this.distinctive.get(term);
-          this.distinctive.set(term, career !== undefined && (seen === undefined || seen === career) ? career : null);
-        }
-      };
       for (const fact of Object.values(kb.knowledge.facts)) {
         const v = fact.value;
-        note(typeof v === 'string' ? v : Array.isArray(v) ? v.join(' ') : typeof v === 'object' ? Object.values(v).join(' ') : '', fact.career);
+        const text = typeof v === 'string' ? v : Array.isArray(v) ? v.join(' ') : typeof v === 'object' ? Object.values(v).join(' ') : '';
+        for (const term of new Set(engine.analyze(text).content)) {
+          const seen = this.distinctive.get(term);
+          this.distinctive.set(term, seen === undefined || seen === fact.career ? fact.career : null);
+        }
       }
-      // A word another career's questions (or small talk) use says nothing of which career is meant ("career", "start").
-      for (const intent of kb.intents) note(intent.utterances.join(' '), careers.of(intent.id));
+      // A word another career's questions (or small talk) use says nothing of which career is meant
+      // ("career", "start"); a word only questions use ("university") picks none either.
+      for (const intent of kb.intents) {
+        const career = careers.of(intent.id);
+        for (const term of new Set(engine.analyze(intent.utterances.join(' ')).content)) {
+          if (this.distinctive.has(term) && this.distinctive.get(term) !== career) this.distinctive.set(term, null);
+        }
+      }
     }
     this.compareTerms = new Set(kb.lexicon.context.compares.flatMap((w) => engine.analyze(w).terms));
   }

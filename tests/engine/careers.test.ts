@@ -122,6 +122,12 @@ describe('Topics shared across careers', () => {
     expect(d.kind).toBe('clarify');
     expect(d.kind === 'clarify' && d.choices.map((c) => c.intent).sort()).toEqual(['pharmacy-technician.training.steps', 'training.steps']);
   });
+
+  it('a word only one career\'s hand-written questions use ("university") picks no career either: its facts never said it', () => {
+    const d = engine.decide('can i do this without going to university');
+    expect(d.kind).toBe('clarify');
+    expect(d.kind === 'clarify' && d.choices.map((c) => c.intent).sort()).toEqual(['pharmacy-technician.training.degree', 'training.degree']);
+  });
 });
 
 describe('Another occupation a page compares itself with', () => {
