@@ -1,3 +1,4 @@
+import { INSTALL_PATH, REDIRECT_PATH } from '../slack/oauth/installer.js';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { AppConfig } from '../config/env.js';
@@ -90,9 +91,12 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       advisorUserIds: config.advisorUserIds,
       ...(config.advisorChannelId ? { advisorChannelId: config.advisorChannelId } : {}),
       ...(options.addUtterance ? { addUtterance: options.addUtterance } : {}),
+      oauth: config.slack.oauth !== undefined,
     });
     slack = createSlackApp(config.slack, deps, logger, { ...options.slack, onTrouble: (kind) => metrics.slackErrors.inc({ kind }) });
     if (slack.handleHttp) routes.push({ method: 'POST', path: '/slack/events', handler: slack.handleHttp });
+    // Many workspaces: the install link and Slack's redirect back (OAuth), on every instance.
+    if (slack.handleOAuth) for (const path of [INSTALL_PATH, REDIRECT_PATH]) routes.push({ method: 'GET', path, handler: slack.handleOAuth });
   }
   routes.push({
     method: 'GET',

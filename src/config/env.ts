@@ -1,8 +1,21 @@
 import type { Level } from '../log/logger.js';
 
+/** Slack's OAuth flow, for one deployment installed in many workspaces (HTTP mode). */
+export interface SlackOAuthConfig {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Signs nothing by itself here: the install state is kept in the store; required as Bolt's secret. */
+  readonly stateSecret: string;
+  /** Bot scopes asked for at install (`SLACK_SCOPES`, comma-separated; the manifest's by default). */
+  readonly scopes: readonly string[];
+}
+
 /** Slack settings; present only when Slack credentials are configured. */
 export interface SlackConfig {
-  readonly botToken: string;
+  /** The one workspace's bot token; with OAuth, each installed workspace's own token is used instead. */
+  readonly botToken?: string;
+  /** Set: Bolt's OAuth flow at /slack/install and /slack/oauth_redirect, installations in the store. */
+  readonly oauth?: SlackOAuthConfig;
   /** Verifies HTTP requests (HTTP mode). */
   readonly signingSecret?: string;
   /** Set: Socket Mode. Unset: HTTP mode at POST /slack/events. */
@@ -58,6 +71,9 @@ export class ConfigError extends Error {
 
 const LEVELS: readonly Level[] = ['debug', 'info', 'warn', 'error', 'silent'];
 
+/** The bot scopes of slack/manifest.yml, asked for at install unless SLACK_SCOPES says otherwise. */
+const DEFAULT_SCOPES: readonly string[] = ['app_mentions:read', 'assistant:write', 'channels:history', 'groups:history', 'im:history', 'mpim:history', 'chat:write', 'commands'];
+
 /** The first characters of a secret, enough to recognise its kind without revealing it. */
 function prefixOf(secret: string): string {
   return `${secret.slice(0, 5)}…`;
@@ -82,17 +98,33 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const signingSecret = value('SLACK_SIGNING_SECRET');
   const appToken = value('SLACK_APP_TOKEN');
   let apiUrl = value('SLACK_API_URL');
+  const oauthParts = { SLACK_CLIENT_ID: value('SLACK_CLIENT_ID'), SLACK_CLIENT_SECRET: value('SLACK_CLIENT_SECRET'), SLACK_STATE_SECRET: value('SLACK_STATE_SECRET') };
+  const oauthSet = Object.entries(oauthParts).filter(([, v]) => v !== undefined).map(([k]) => k);
+  let oauth: SlackOAuthConfig | undefined;
+  if (oauthSet.length > 0) {
+    const missing = Object.keys(oauthParts).filter((k) => !oauthSet.includes(k));
+    if (missing.length > 0) problems.push(`${missing.join(' and ')} missing: Slack's OAuth flow needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together (or none of them)`);
+    else if (appToken) problems.push('SLACK_APP_TOKEN is set with SLACK_CLIENT_ID: the OAuth flow for many workspaces runs in HTTP mode; unset SLACK_APP_TOKEN');
+    else if (!signingSecret) problems.push('SLACK_SIGNING_SECRET is missing: the OAuth flow runs in HTTP mode, which verifies requests with it');
+    else if ((oauthParts.SLACK_STATE_SECRET ?? '').length < 16) problems.push('SLACK_STATE_SECRET must be at least 16 characters (a random string)');
+    else {
+      const scopes = (value('SLACK_SCOPES') ?? DEFAULT_SCOPES.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
+      if (scopes.length === 0 || scopes.some((s) => !/^[a-z_]+(:[a-z_.]+)*$/.test(s))) problems.push(`SLACK_SCOPES must be comma-separated Slack scopes such as "chat:write,commands", not "${value('SLACK_SCOPES')}"`);
+      oauth = { clientId: oauthParts.SLACK_CLIENT_ID!, clientSecret: oauthParts.SLACK_CLIENT_SECRET!, stateSecret: oauthParts.SLACK_STATE_SECRET!, scopes };
+    }
+  }
   let slack: SlackConfig | undefined;
-  if (botToken || signingSecret || appToken) {
-    if (!botToken) problems.push('SLACK_BOT_TOKEN is missing: Slack needs the bot token (xoxb-…) when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
-    else if (!botToken.startsWith('xoxb-')) problems.push(`SLACK_BOT_TOKEN must be a bot token starting with "xoxb-", not one starting "${prefixOf(botToken)}"`);
+  if (botToken || signingSecret || appToken || oauthSet.length > 0) {
+    if (!botToken && oauthSet.length === 0) problems.push('SLACK_BOT_TOKEN is missing: Slack needs the bot token (xoxb-…) when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for many workspaces)');
+    else if (botToken && oauthSet.length > 0) problems.push('SLACK_BOT_TOKEN is set with SLACK_CLIENT_ID: one workspace uses the bot token, many use the OAuth flow; unset one of them');
+    else if (botToken && !botToken.startsWith('xoxb-')) problems.push(`SLACK_BOT_TOKEN must be a bot token starting with "xoxb-", not one starting "${prefixOf(botToken ?? '')}"`);
     if (appToken && !appToken.startsWith('xapp-')) problems.push(`SLACK_APP_TOKEN must be an app-level token starting with "xapp-", not one starting "${prefixOf(appToken)}"`);
     if (!appToken && !signingSecret) problems.push('SLACK_SIGNING_SECRET is missing: HTTP mode needs it to verify requests (or set SLACK_APP_TOKEN for Socket Mode)');
     if (apiUrl) {
       if (!/^https?:\/\/[^\s]+$/.test(apiUrl)) problems.push(`SLACK_API_URL must be an http(s) URL, not "${apiUrl}"`);
       else if (!apiUrl.endsWith('/')) apiUrl = `${apiUrl}/`;
     }
-    if (botToken) slack = { botToken, signingSecret, appToken, apiUrl, mode: appToken ? 'socket' : 'http' };
+    if (botToken || oauth) slack = { ...(botToken ? { botToken } : {}), ...(oauth ? { oauth } : {}), signingSecret, appToken, apiUrl, mode: appToken ? 'socket' : 'http' };
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const rateText = value('RATE_LIMIT_PER_MINUTE') ?? '20';

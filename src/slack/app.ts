@@ -5,11 +5,14 @@ import { boltLogger, type Logger } from '../log/logger.js';
 import type { SlackDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 import { guardSlackRequests, SLACK_LIMITS } from './guard.js';
+import { installerOptions } from './oauth/installer.js';
 
 export interface SlackApp {
   readonly app: App;
   /** HTTP mode: handles POST /slack/events on the app's one server. Socket Mode: undefined. */
   readonly handleHttp?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  /** With OAuth: handles GET /slack/install and GET /slack/oauth_redirect. */
+  readonly handleOAuth?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   /** Connects Socket Mode (nothing to do in HTTP mode). */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -55,19 +58,24 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, logger: Log
       },
     };
   }
+  const oauth = config.oauth && deps.oauth ? installerOptions(config.oauth, deps.oauth, clientOptions, logger) : undefined;
   const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret!,
     endpoints: '/slack/events',
     bodyLimit: SLACK_LIMITS.bodyBytes,
     logger: log,
     unhandledRequestTimeoutMillis: 2500,
+    ...(oauth ?? {}),
   });
-  const app = new App({ token: config.botToken, receiver, logger: log, clientOptions });
+  // One workspace: its bot token. Many: each event is authorized with its workspace's installation.
+  const app = new App({ ...(oauth ? {} : { token: config.botToken }), receiver, logger: log, clientOptions });
   registerListeners(app, deps);
   watch(app);
+  const listen = async (req: IncomingMessage, res: ServerResponse): Promise<void> => receiver.requestListener(req, res);
   return {
     app,
-    handleHttp: guardSlackRequests({ signingSecret: config.signingSecret!, logger, ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}) }, (req, res) => receiver.requestListener(req, res)),
+    handleHttp: guardSlackRequests({ signingSecret: config.signingSecret!, logger, ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}) }, listen),
+    ...(oauth ? { handleOAuth: listen } : {}),
     start: async () => undefined,
     stop: async () => undefined,
   };

@@ -9,6 +9,8 @@ import { SlackState } from './state.js';
 import { memoryState } from '../store/memory-state.js';
 import { Once } from '../app/once.js';
 import { ConversationService, memoryContexts, storedContexts } from '../app/conversation.js';
+import { StoredInstallations } from './oauth/installations.js';
+import { StoredInstallStates } from './oauth/install-state.js';
 
 /** What every Slack listener needs; passed to each `register` so listeners hold no globals. */
 export interface SlackDeps {
@@ -29,6 +31,8 @@ export interface SlackDeps {
   readonly addUtterance?: (intentId: string, utterance: string) => EditResult;
   /** One-time claims (one triage post per record), through the store when there is one. */
   readonly once: Once;
+  /** With Slack's OAuth flow: each workspace's installation, and the install links' states, in the store. */
+  readonly oauth?: { readonly installations: StoredInstallations; readonly states: StoredInstallStates };
 }
 
 export interface SlackDepsOptions {
@@ -38,6 +42,8 @@ export interface SlackDepsOptions {
   readonly advisorUserIds?: readonly string[];
   readonly advisorChannelId?: string;
   readonly addUtterance?: (intentId: string, utterance: string) => EditResult;
+  /** Slack's OAuth flow is on: keep installations and install states (in the store when there is one). */
+  readonly oauth?: boolean;
 }
 
 /** Default dependencies around an engine. */
@@ -56,5 +62,6 @@ export function createSlackDeps(engine: () => Engine, logger: Logger, options: S
     advisors: { userIds: new Set(options.advisorUserIds ?? []), ...(options.advisorChannelId ? { channelId: options.advisorChannelId } : {}) },
     ...(options.addUtterance ? { addUtterance: options.addUtterance } : {}),
     once,
+    ...(options.oauth ? { oauth: { installations: new StoredInstallations(options.store ?? memoryState()), states: new StoredInstallStates(options.store ?? memoryState(), once) } } : {}),
   };
 }

@@ -6,6 +6,8 @@ export interface ApiCall {
   readonly method: string;
   readonly args: Record<string, unknown>;
   readonly at: number;
+  /** The token the call was made with (the Authorization header's bearer token), if any. */
+  readonly token?: string;
 }
 
 /** How to answer a method a given number of times before answering normally. */
@@ -55,7 +57,8 @@ export class FakeSlack {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       const method = path.startsWith('/response/') ? `response_url${path.slice('/response'.length)}` : path.replace(/^\/api\//, '').replace(/^\//, '');
       const args = await readBody(req);
-      this.calls.push({ method, args, at: Date.now() });
+      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      this.calls.push({ method, args, at: Date.now(), ...(bearer ? { token: bearer } : {}) });
       const delay = this.delays.get(method);
       if (delay) await new Promise((r) => setTimeout(r, delay));
       const fault = this.faults.find((f) => f.method === method && f.times > 0);
@@ -68,17 +71,37 @@ export class FakeSlack {
         return;
       }
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(this.answer(method, args)));
+      res.end(JSON.stringify(this.answer(method, args, bearer)));
     });
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
     return this;
   }
 
-  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+  private answer(method: string, args: Record<string, unknown>, token?: string): Record<string, unknown> {
     switch (method) {
-      case 'auth.test':
-        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'faqbot' };
+      case 'auth.test': {
+        // A token the OAuth exchange issued ("xoxb-oauth-T2") belongs to its workspace.
+        const team = /^xoxb-oauth-(\w+)$/.exec(token ?? '')?.[1] ?? 'T1';
+        return { ok: true, user_id: `UBOT${team === 'T1' ? '' : team}`, bot_id: `BBOT${team === 'T1' ? '' : team}`, team_id: team, user: 'faqbot' };
+      }
+      case 'oauth.v2.access': {
+        // The code names the workspace installing ("code-T2"); anything else is refused as Slack does.
+        const team = /^code-(\w+)$/.exec(String(args.code ?? ''))?.[1];
+        if (!team) return { ok: false, error: 'invalid_code' };
+        return {
+          ok: true,
+          app_id: 'A1',
+          authed_user: { id: 'UINSTALLER' },
+          scope: 'chat:write,commands',
+          token_type: 'bot',
+          access_token: `xoxb-oauth-${team}`,
+          bot_user_id: `UBOT${team}`,
+          team: { id: team, name: `Career Center ${team}` },
+          enterprise: null,
+          is_enterprise_install: false,
+        };
+      }
       case 'chat.postMessage':
         return { ok: true, channel: args.channel, ts: `${this.nextTs++}.000100`, message: { text: args.text } };
       case 'apps.connections.open':

@@ -18,6 +18,25 @@ export function register(app: App, deps: SlackDeps): void {
     }
   });
 
+  // Uninstalled, or its bot token revoked: the workspace's installation is deleted, on every instance.
+  app.event('app_uninstalled', async ({ context, logger }) => {
+    try {
+      await deps.oauth?.installations.deleteInstallation({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall ?? false });
+      if (deps.oauth) logger.info(`the app was uninstalled from ${context.teamId ?? context.enterpriseId}; its installation is deleted`);
+    } catch (error) {
+      logger.error(`could not delete an uninstalled workspace's installation: ${(error as Error).message}`);
+    }
+  });
+
+  app.event('tokens_revoked', async ({ event, context, logger }) => {
+    if ((event.tokens?.bot ?? []).length === 0) return;
+    try {
+      await deps.oauth?.installations.deleteInstallation({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall ?? false });
+    } catch (error) {
+      logger.error(`could not delete a revoked workspace's installation: ${(error as Error).message}`);
+    }
+  });
+
   app.event('app_home_opened', async ({ event, client, logger }) => {
     if (event.tab !== 'home') return;
     try {

@@ -25,10 +25,10 @@ export function register(app: App, deps: SlackDeps): void {
   const say = async (client: Parameters<typeof postMessage>[0], channel: string, ts: string | undefined, text: string) =>
     postMessage(client, channel, buildNoticeBlocks(text), ts);
   // When advisors are named, only they may send, reply or add from a triage post; others are told and logged.
-  const allowed = async (user: string, where: { channel: string; ts?: string | undefined }): Promise<boolean> => {
+  const allowed = async (client: Parameters<typeof postMessage>[0], user: string, where: { channel: string; ts?: string | undefined }): Promise<boolean> => {
     if (deps.advisors.userIds.size === 0 || deps.advisors.userIds.has(user)) return true;
     deps.logger.warn({ user: deps.outcomes.userKey(user) }, 'triage action by someone who is not an advisor: ignored');
-    if (where.channel) await app.client.chat.postEphemeral({ channel: where.channel, user, text: 'Only advisors (ADVISOR_USER_IDS) can act on triage posts.' }).catch(() => undefined);
+    if (where.channel) await client.chat.postEphemeral({ channel: where.channel, user, text: 'Only advisors (ADVISOR_USER_IDS) can act on triage posts.' }).catch(() => undefined);
     return false;
   };
 
@@ -37,7 +37,7 @@ export function register(app: App, deps: SlackDeps): void {
     const pick = parseValue<Pick>(action.value);
     const where = { channel: body.channel?.id ?? '', ts: body.message?.ts };
     try {
-      if (!(await allowed(body.user.id, where))) return;
+      if (!(await allowed(client, body.user.id, where))) return;
       const c = pick && typeof pick.k === 'string' ? await deps.state.getCase(pick.k) : undefined;
       if (!pick || !c) return void (await say(client, where.channel, where.ts, EXPIRED));
       await postMessage(client, c.channel, buildDecisionBlocks(deps.engine().decideIntents([pick.i]), { feedback: true }), c.threadTs);
@@ -50,7 +50,7 @@ export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(TRIAGE.reply, async ({ ack, body, action, client, logger }) => {
     await ack();
     try {
-      if (!(await allowed(body.user.id, { channel: body.channel?.id ?? '', ts: body.message?.ts }))) return;
+      if (!(await allowed(client, body.user.id, { channel: body.channel?.id ?? '', ts: body.message?.ts }))) return;
       await client.views.open({
         trigger_id: body.trigger_id,
         view: {
@@ -72,7 +72,7 @@ export function register(app: App, deps: SlackDeps): void {
     await ack();
     try {
       const meta = parseValue<{ k: string; c?: string; t?: string }>(view.private_metadata);
-      if (!(await allowed(body.user.id, { channel: meta?.c ?? '', ts: meta?.t }))) return;
+      if (!(await allowed(client, body.user.id, { channel: meta?.c ?? '', ts: meta?.t }))) return;
       const typed = view.state?.values?.reply?.text?.value;
       const text = typeof typed === 'string' ? typed : '';
       const c = meta && typeof meta.k === 'string' ? await deps.state.getCase(meta.k) : undefined;
@@ -92,7 +92,7 @@ export function register(app: App, deps: SlackDeps): void {
     const pick = parseValue<Pick>(action.selected_option?.value);
     const where = { channel: body.channel?.id ?? '', ts: body.message?.ts };
     try {
-      if (!(await allowed(body.user.id, where))) return;
+      if (!(await allowed(client, body.user.id, where))) return;
       const c = pick && typeof pick.k === 'string' ? await deps.state.getCase(pick.k) : undefined;
       if (!pick || !c) return void (await say(client, where.channel, where.ts, EXPIRED));
       if (!deps.addUtterance) return void (await say(client, where.channel, where.ts, 'Adding utterances is not enabled on this instance.'));
