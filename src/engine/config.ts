@@ -88,7 +88,7 @@ export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
   softmaxRate: 1,
   softmaxL2: 0,
   softmaxMinEpochs: 3,
-  softmaxMaxWork: 500_000_000,
+  softmaxMaxWork: 150_000_000,
   softmaxCandidates: 64,
   softmaxSeed: 20171,
   softmaxTrigramWeight: 1,

@@ -133,7 +133,8 @@ export interface Guide {
   readonly cancelled: string;
   readonly retry: string;
   readonly questions: readonly GuideQuestion[];
-  readonly outcomes: readonly { readonly when: Readonly<Record<string, string>>; readonly intent: string; readonly because: string }[];
+  /** The answers an outcome gives (each with the page's own reason in it), under a line of interface text. */
+  readonly outcomes: readonly { readonly when: Readonly<Record<string, string>>; readonly intents: readonly string[]; readonly lead: string }[];
 }
 
 /** What the bot says outside of answers. */

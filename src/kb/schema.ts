@@ -78,7 +78,8 @@ const guideSchema = z.strictObject({
       }),
     )
     .min(1),
-  outcomes: z.array(z.strictObject({ when: z.record(z.string(), z.string()), intent: z.string(), because: text })).min(1),
+  // `lead` is interface text ("Two certifications fit what you said:"); the reasons are the answers' own facts.
+  outcomes: z.array(z.strictObject({ when: z.record(z.string(), z.string()), intents: z.array(z.string()).min(1), lead: text })).min(1),
 });
 
 export const intentFileSchema = z

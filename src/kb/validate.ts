@@ -163,7 +163,9 @@ export function buildKnowledgeBase(
     (data.guides ?? []).forEach((g, i) => {
       const at = `guides[${i}]`;
       g.outcomes.forEach((o, j) => {
-        if (!where.has(o.intent)) problems.push({ file, path: `${at}.outcomes[${j}].intent`, message: messages.unknownCommandIntent(o.intent) });
+        o.intents.forEach((intent, k) => {
+          if (!where.has(intent)) problems.push({ file, path: `${at}.outcomes[${j}].intents[${k}]`, message: messages.unknownCommandIntent(intent) });
+        });
         for (const [key, value] of Object.entries(o.when)) {
           const q = g.questions.find((x) => x.key === key);
           if (!q) problems.push({ file, path: `${at}.outcomes[${j}].when.${key}`, message: messages.unknownGuideKey(key) });

@@ -13,7 +13,7 @@ const CANCEL = { title: 'Cancel', reply: 'cancel' };
 
 /**
  * A guide as a BotkitConversation: its questions with their choices as buttons (typed answers
- * work too), "cancel" at any step, then the answer its answers lead to, with the reason.
+ * work too), "cancel" at any step, then the answers its answers lead to (each with the page's reason).
  */
 export function buildGuideDialog(controller: Botkit, guide: Guide, engine: () => Engine, logger: Logger): BotkitConversation {
   const convo = new BotkitConversation(guideDialogId(guide), controller);
@@ -51,9 +51,8 @@ export function buildGuideDialog(controller: Botkit, guide: Guide, engine: () =>
     if (results.cancelled) return;
     const answers = Object.fromEntries(guide.questions.map((q) => [q.key, String(results[`answer_${q.key}`] ?? '')]));
     const outcome = chooseOutcome(guide, answers);
-    const reply: WebReply = buildWebReply(engine().decideIntents([outcome.intent]));
-    const lead = `My suggestion, because ${outcome.because}:`;
-    await bot.say({ ...reply, text: `${lead}\n${reply.text}`, blocks: [{ type: 'paragraph', text: lead }, ...reply.blocks] } as never);
+    const reply: WebReply = buildWebReply(engine().decideIntents(outcome.intents));
+    await bot.say({ ...reply, text: `${outcome.lead}\n${reply.text}`, blocks: [{ type: 'paragraph', text: outcome.lead }, ...reply.blocks] } as never);
   }));
   return convo;
 }

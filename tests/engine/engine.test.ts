@@ -60,7 +60,7 @@ describe('engine on the product knowledge base', () => {
     expect(d.intent).toBe('certs.overview.compare');
     if (d.kind !== 'answer') throw new Error('expected an answer');
     const table = d.answers[0]!.blocks.find((b) => b.type === 'table');
-    expect(table).toMatchObject({ type: 'table', rows: [['CPC', 'Certified Professional Coder', 'AAPC', 'medical coders'], expect.arrayContaining(['RHIT', 'AHIMA'])] });
+    expect(table).toMatchObject({ type: 'table', rows: [['CPC', 'Certified Professional Coder', 'AAPC', 'one of the most widely recognized credentials for medical coders'], expect.arrayContaining(['RHIT', 'AHIMA'])] });
   });
 
   it('"Which certification is for beginners?" leads with the starter credential and compares all three', () => {
@@ -116,12 +116,18 @@ describe('engine mechanics on a small fixture knowledge base', () => {
 });
 
 describe('"Did you mean"', () => {
+  it('the page says nothing about exams: "how long is the cpc exam" falls back rather than answer with the CPC', () => {
+    expect(engine.decide('how long is the cpc exam').kind).toBe('fallback');
+    expect(engine.decide('how much is the rhit exam').kind).toBe('fallback');
+  });
+
   it('a question two topics answer about equally gets both as choices, the likelier first', () => {
-    const d = engine.decide('exam');
+    // Both credentials AHIMA offers.
+    const d = engine.decide('ahima');
     expect(d.kind).toBe('clarify');
     if (d.kind !== 'clarify') return;
-    expect(d.choices.map((c) => c.intent)).toEqual(['certs.overview', 'certs.cpc']);
-    expect(decisionText(d)).toBe('Did you mean "Certifications" or "CPC"?');
+    expect(d.choices.map((c) => c.intent)).toEqual(['certs.rhit', 'certs.cca']);
+    expect(decisionText(d)).toBe('Did you mean "RHIT" or "CCA"?');
   });
 });
 

@@ -49,7 +49,7 @@ describe('Slack conversations keep their context', () => {
   it('a topic button sets the conversation\'s topic', async () => {
     const payload = { type: 'block_actions', team: { id: 'T1' }, user: { id: 'UF5' }, api_app_id: 'A1', trigger_id: 't', container: { type: 'message', channel_id: 'DUF5', message_ts: '400.1' }, channel: { id: 'DUF5' }, message: { ts: '400.1', text: 'x' }, response_url: h.fake.responseUrl('a'), actions: [{ type: 'button', block_id: 'b', action_ts: '1', action_id: 'faq_topic_0', value: 'certs.cca' }] };
     await reply(() => sendSigned(h.events, formBody({ payload: JSON.stringify(payload) }), 'application/x-www-form-urlencoded', SECRET));
-    expect(await reply(() => dm('UF5', 'who offers it?'))).toContain('from AHIMA');
+    expect(await reply(() => dm('UF5', 'who offers it?'))).toContain('offered by AHIMA');
   });
 });
 

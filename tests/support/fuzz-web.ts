@@ -4,7 +4,7 @@ import { INTENT_IDS, request } from './fuzz-server.js';
 /** Questions, guide answers and commands a real visitor types. */
 export const QUESTIONS = ['what do beginners earn?', 'do I need a degree?', 'salary', 'hi', 'thanks', 'what is the CPC?', 'is this patient care?', 'help'];
 export const GUIDE_START = 'which certification fits me?';
-const GUIDE_WORDS = ["Yes, I'm new", 'No, I have experience', 'Yes', 'Not yet', 'Coding for billing and insurance', 'Managing health records and data', 'yes', 'no', 'coding', 'records', 'y', 'maybe'];
+const GUIDE_WORDS = ["Yes, I'm new", 'No, I have experience', 'Coding for billing and insurance', 'Managing health records and data', 'yes', 'no', 'coding', 'records', 'y', 'maybe'];
 const CANCELS = ['cancel', 'Cancel', ' CANCEL ', 'stop', 'cancel please'];
 
 const whitespace = fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\r', '\u00a0', '\u200b', '\u3000', '\ufeff'), minLength: 1, maxLength: 20 });

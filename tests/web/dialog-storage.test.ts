@@ -43,7 +43,7 @@ describe("Botkit's dialog state", () => {
     const b = await start(second);
     const after = new Visitor(b.url);
     after.cookie = v.cookie;
-    expect((await after.say('yes'))[0].text).toContain('medical coding before');
+    expect((await after.say('yes'))[0].text).toContain('What do you want to focus on');
     await b.close();
     await second.close();
   });

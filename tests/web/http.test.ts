@@ -38,28 +38,31 @@ describe('web chat over HTTP (Botkit web adapter, webhook mode)', () => {
     expect(reply.text).toContain('under a year');
   });
 
-  it('the certification guide asks three questions and recommends from the answers', async () => {
+  it('the certification guide asks two questions and recommends from the answers, with the page\'s reason', async () => {
     const v = visitor();
     const start = await v.say('which certification fits me?');
     expect(start.map((m) => m.text)).toEqual([expect.stringContaining("Let's find the certification"), 'Are you new to health information work?']);
     expect(start[1].quick_replies.map((q: { title: string }) => q.title)).toContain('Cancel');
-    expect((await v.say('No, I have experience'))[0].text).toContain('medical coding before');
-    expect((await v.say('yes'))[0].text).toBe('What do you want to focus on?');
+    expect((await v.say('No, I have experience'))[0].text).toBe('What do you want to focus on?');
     const [result] = await v.say('Managing health records and data');
-    expect(result.text).toMatch(/^My suggestion, because you want to manage health records and data systems:/);
+    expect(result.text).toMatch(/^This certification fits what you said:/);
     expect(result.text).toContain('RHIT');
+    expect(result.text).toContain('designed for specialists managing health records and data systems');
     expect(result.intent).toBe('certs.rhit');
   });
 
   it('the guide understands typed answers, asks again on an unclear one, and recommends CCA to a newcomer', async () => {
     const v = visitor();
     await v.say('recommend a certification for me');
-    expect((await v.say('yeah I am new'))[0].text).toContain('medical coding before');
+    expect((await v.say('yeah I am new'))[0].text).toContain('What do you want to focus on');
     const unclear = await v.say('hmm, what?');
-    expect(unclear.map((m) => m.text)).toEqual([expect.stringContaining('Please pick one'), expect.stringContaining('medical coding before')]);
-    await v.say('never');
+    expect(unclear.map((m) => m.text)).toEqual([expect.stringContaining('Please pick one'), expect.stringContaining('What do you want to focus on')]);
     const [result] = await v.say('coding');
     expect(result.intent).toBe('certs.cca');
+    // The page gives the CCA to people newer to the field and the CPC to coders: both, each with its reason.
+    expect(result.text).toMatch(/^Two certifications fit what you said:/);
+    expect(result.text).toContain('a solid starting certification');
+    expect(result.text).toContain('widely recognized credentials for medical coders');
   });
 
   it('"cancel" stops the guide at any step, and the next question is answered normally', async () => {
@@ -87,9 +90,9 @@ describe('web chat over HTTP (Botkit web adapter, webhook mode)', () => {
       await alice.say('which certification fits me?', { user: 'alice' });
       const mallory = visitor();
       const [replyToMallory] = await mallory.say('No, I have experience', { user: 'alice' });
-      expect(replyToMallory.text).not.toContain('medical coding before');
+      expect(replyToMallory.text).not.toContain('What do you want to focus on');
       const [aliceNext] = await alice.say('No, I have experience', { user: 'alice' });
-      expect(aliceNext.text).toContain('medical coding before');
+      expect(aliceNext.text).toContain('What do you want to focus on');
     });
 
     it('a forged or tampered session cookie gets a fresh session, not the one it names', async () => {
@@ -99,7 +102,7 @@ describe('web chat over HTTP (Botkit web adapter, webhook mode)', () => {
       const forger = visitor();
       forger.cookie = `faq_session=${id}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
       const [reply] = await forger.say('yes');
-      expect(reply.text).not.toContain('medical coding before');
+      expect(reply.text).not.toContain('What do you want to focus on');
       expect(forger.cookie).not.toContain(id);
     });
   });

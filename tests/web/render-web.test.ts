@@ -43,9 +43,10 @@ describe('guides', () => {
     expect(isCancel('cancel my subscription')).toBe(false);
   });
 
-  it('the first outcome whose conditions hold wins', () => {
-    expect(chooseOutcome(guide, { new: 'yes', coding: 'no', goal: 'records' }).intent).toBe('certs.cca');
-    expect(chooseOutcome(guide, { new: 'no', coding: 'yes', goal: 'records' }).intent).toBe('certs.rhit');
-    expect(chooseOutcome(guide, { new: 'no', coding: 'yes', goal: 'coding' }).intent).toBe('certs.cpc');
+  it('every path of the guide ends on the page\'s reasons: CCA for newcomers, CPC for coders, RHIT for records; both when two fit', () => {
+    expect(chooseOutcome(guide, { new: 'yes', goal: 'records' }).intents).toEqual(['certs.cca', 'certs.rhit']);
+    expect(chooseOutcome(guide, { new: 'yes', goal: 'coding' }).intents).toEqual(['certs.cca', 'certs.cpc']);
+    expect(chooseOutcome(guide, { new: 'no', goal: 'records' }).intents).toEqual(['certs.rhit']);
+    expect(chooseOutcome(guide, { new: 'no', goal: 'coding' }).intents).toEqual(['certs.cpc']);
   });
 });

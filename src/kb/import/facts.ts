@@ -22,6 +22,8 @@ export interface PageFacts {
   readonly codes: readonly string[];
   /** Index of the duty about privacy rules and compliance, if one is, and the laws it names ("HIPAA"). */
   readonly privacyDuty?: number;
+  /** The index of the step that says how long or where training runs ("under a year", "online"). */
+  readonly durationStep?: number;
   readonly laws: readonly string[];
 }
 
@@ -87,14 +89,13 @@ export function factsOf(page: CareerPage, faqRules: readonly { pattern: RegExp; 
   const training = page.training.flatMap(sentences);
   const needs = training.filter((s) => /\bneed\b/i.test(s));
   if (needs.length > 0) add({ id: 'training.needs', value: needs.join(' ') });
-  const duration = page.steps.filter((s) => /\b(year|month|week|online)s?\b/i.test(s.text)).map((s) => s.text);
-  const programs = [...training.filter((s) => !needs.includes(s) && /program|course|certificate|school/i.test(s)), ...duration];
+  // How long and where programs run is said in a step: the programs answer references that step, never a copy.
+  const durationStep = page.steps.findIndex((s) => /\b(year|month|week|online)s?\b/i.test(s.text));
+  const programs = training.filter((s) => !needs.includes(s) && /program|course|certificate|school/i.test(s));
   if (programs.length > 0) add({ id: 'training.programs', value: programs.join(' ') });
   if (page.steps.length > 0) add({ id: 'training.steps', value: page.steps.map((s) => `${s.title}: ${s.text}`) });
   const roles = page.steps.map((s) => /\broles? (?:like|such as) (.+?)(?: to\b.*)?[.]?$/i.exec(s.text)?.[1]).find(Boolean);
   if (roles) add({ id: 'training.entry_jobs', value: listOf(roles) });
-  const required = page.steps.map((s) => s.text).find((t) => /certif/i.test(t) && /require|prefer/i.test(t));
-  if (required) add({ id: 'certs.required', value: required });
 
   const faq: { id: string; question: string }[] = [];
   let comparison: PageFacts['comparison'];
@@ -125,5 +126,5 @@ export function factsOf(page: CareerPage, faqRules: readonly { pattern: RegExp; 
     certifications.push(id);
     add({ id, value: { acronym: c.acronym, name: c.name, ...(c.issuer ? { issuer: c.issuer } : {}), summary: c.summary } });
   }
-  return { facts, certifications, faq, codes, laws, ...(comparison ? { comparison } : {}), ...(codeDuty >= 0 ? { codeDuty } : {}), ...(privacyDuty >= 0 ? { privacyDuty } : {}) };
+  return { facts, certifications, faq, codes, laws, ...(comparison ? { comparison } : {}), ...(codeDuty >= 0 ? { codeDuty } : {}), ...(privacyDuty >= 0 ? { privacyDuty } : {}), ...(durationStep >= 0 ? { durationStep } : {}) };
 }

@@ -85,9 +85,10 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
         l = l
           .replace(/@salary\.\*/g, salaryIds.map((id) => `@${id}`).join(' '))
           .replace(/#code/g, String(parsed.codeDuty ?? 0))
-          .replace(/#privacy/g, String(parsed.privacyDuty ?? 0));
+          .replace(/#privacy/g, String(parsed.privacyDuty ?? 0))
+          .replace(/#duration/g, parsed.durationStep === undefined ? 'none' : String(parsed.durationStep));
         const refs = [...l.matchAll(/@([\w.-]+)/g)].map((m) => m[1]!);
-        const missing = refs.some((r) => r !== 'certifications' && !has(r) && !has(r.split('.').slice(0, -1).join('.')));
+        const missing = refs.some((r) => r.endsWith('.none') || (r !== 'certifications' && !has(r) && !has(r.split('.').slice(0, -1).join('.'))));
         return missing ? '' : l.replace(/@/g, p);
       })
       .filter((l) => l.trim() !== '')
