@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { checkDuplicates, checkFidelity } from '../kb/fidelity.js';
+import { sourceReader } from '../kb/sources.js';
 import { createInterface } from 'node:readline';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -115,7 +117,8 @@ function evalFile(engine: Engine, file: string, json: boolean): void {
 }
 
 function check(maxAgeDays: number): void {
-  const kb = loadKnowledgeBase(knowledgeDirs());
+  const dirs = knowledgeDirs();
+  const kb = loadKnowledgeBase(dirs);
   const utterances = kb.intents.reduce((n, i) => n + i.utterances.length, 0);
   console.log(
     `ok: ${Object.keys(kb.knowledge.facts).length} facts, ${kb.intents.length} intents, ` +
@@ -123,6 +126,13 @@ function check(maxAgeDays: number): void {
   );
   for (const fact of staleFacts(kb.knowledge, maxAgeDays, new Date())) {
     console.log(`warning: fact "${fact.id}" was last checked ${fact.asOf}, more than ${maxAgeDays} days ago: re-check it against its source`);
+  }
+  // Every sentence the bot says is on the page, and each fact is written once.
+  const problems = [...checkFidelity(kb, sourceReader(dirs.knowledgeDir)), ...checkDuplicates(kb)];
+  for (const p of problems) console.log(`problem: ${p}`);
+  if (problems.length > 0) {
+    console.log(`${problems.length} problem(s): the knowledge base says something its source does not, or says one thing twice`);
+    process.exitCode = 1;
   }
 }
 

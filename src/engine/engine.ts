@@ -120,7 +120,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
 
   function renderOnce(target: Target, onlyItems: readonly string[]): Answer {
     const { intent, variant } = target;
-    const out = renderTemplate(variant?.answer ?? intent.answer, { knowledge: kb.knowledge, topics: topicList, onlyItems });
+    const out = renderTemplate(variant?.answer ?? intent.answer, { knowledge: kb.knowledge, topics: topicList, onlyItems, commands: kb.commands });
     return {
       intent: variant?.id ?? intent.id,
       label: variant?.label ?? intent.label,

@@ -1,9 +1,9 @@
-import type { Block, Fact, FactValue, Knowledge, Topic } from './types.js';
+import type { Block, Command, Fact, FactValue, Knowledge, Topic } from './types.js';
 
 /**
  * Answer templates: plain lines with `{{fact.id}}` (or `{{fact.id.field}}`, `{{fact.id.2}}`) inline,
  * and directive lines that stand alone: `{{list id…}}`, `{{numbered id}}`, `{{table collection col…}}`,
- * `{{topics}}`. Facts are written once in knowledge/ and only referenced here.
+ * `{{topics}}`; `{{commands}}` inline names the slash commands. Facts are written once in knowledge/ and only referenced here.
  */
 
 const INLINE = /\{\{\s*([^{}\s]+)\s*\}\}/g;
@@ -61,6 +61,7 @@ export function checkTemplate(knowledge: Knowledge, template: string): string[] 
       continue;
     }
     for (const match of line.matchAll(INLINE)) {
+      if (match[1] === 'commands') continue;
       const r = resolveRef(knowledge, match[1]!);
       if (typeof r === 'string') problems.push(r);
     }
@@ -98,6 +99,14 @@ export interface RenderContext {
   readonly topics: readonly Topic[];
   /** For comparisons: only these collection items appear in tables (all when empty). */
   readonly onlyItems?: readonly string[];
+  /** The slash commands, for `{{commands}}` ("`/certs`, `/salary` and `/faq <question>`"). */
+  readonly commands?: readonly Command[];
+}
+
+/** The slash commands as an answer names them: never typed into a template, so a renamed command is renamed everywhere. */
+export function commandList(commands: readonly Command[]): string {
+  const names = commands.map((c) => `\`${c.command}${c.ask ? ' <question>' : ''}\``);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 export interface Rendered {
@@ -117,6 +126,7 @@ export function renderTemplate(template: string, ctx: RenderContext): Rendered {
     return r;
   };
   const inline = (ref: string): string => {
+    if (ref === 'commands') return commandList(ctx.commands ?? []);
     const r = use(ref);
     return formatValue(r.value, r.value === r.fact.value ? r.fact.unit : undefined);
   };

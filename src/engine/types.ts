@@ -12,6 +12,8 @@ export interface Fact {
   readonly unit?: string;
   readonly source: string;
   readonly asOf: string;
+  /** The exact sentence(s) of the source it comes from. */
+  readonly quote?: readonly string[];
 }
 
 export interface Source {
@@ -62,6 +64,8 @@ export interface Variant {
 export interface Intent {
   readonly id: string;
   readonly label: string;
+  /** The label as written, when it references facts (`{{certs.cpc.acronym}}`); `label` has them filled in. */
+  readonly labelTemplate?: string;
   readonly utterances: readonly string[];
   readonly keywords: readonly string[];
   readonly answer: string;

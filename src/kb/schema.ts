@@ -30,6 +30,8 @@ export const knowledgeFileSchema = z.strictObject({
       unit: text.optional(),
       source: z.string().optional(),
       asOf: date.optional(),
+      /** The page's exact sentence(s) the fact comes from (checked by `faqbot check`). */
+      quote: z.union([text, z.array(text).min(1)]).optional(),
     }),
   ),
   collections: z

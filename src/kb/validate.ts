@@ -1,6 +1,6 @@
 import type { z } from 'zod/v3';
 import { NONE, type Career, type Collection, type Command, type Guide, type Notices, type Fact, type Intent, type Knowledge, type KnowledgeBase, type Lexicon, type Source } from '../engine/types.js';
-import { checkTemplate } from '../engine/template.js';
+import { checkTemplate, resolveRef } from '../engine/template.js';
 import { normalize } from '../engine/normalize.js';
 import { tokenize } from '../engine/analyze.js';
 import { KnowledgeBaseError, messages, type Problem } from './errors.js';
@@ -55,7 +55,7 @@ function buildKnowledge(files: readonly { file: string; data: KnowledgeFile }[],
       else if (!sources[source]) problems.push({ file, path: `${at}.source`, message: messages.unknownSource(source) });
       if (!asOf) problems.push({ file, path: at, message: messages.missingAsOf() });
       if (facts[fid]) problems.push({ file, path: at, message: messages.duplicateFact(fid, facts[fid]!.career) });
-      facts[fid] = { id: fid, career: career.id, value: f.value, label: f.label, unit: f.unit, source: source ?? '', asOf: asOf ?? '' };
+      facts[fid] = { id: fid, career: career.id, value: f.value, label: f.label, unit: f.unit, source: source ?? '', asOf: asOf ?? '', ...(f.quote !== undefined ? { quote: typeof f.quote === 'string' ? [f.quote] : f.quote } : {}) };
     }
   }
   for (const { file, data } of files) {
@@ -143,9 +143,19 @@ export function buildKnowledgeBase(
         if (v.compare && !knowledge.collections[v.compare])
           problems.push({ file, path: `${at}.variants[${j}].compare`, message: messages.unknownCompare(v.compare) });
       });
+      // A label may reference facts ("{{certs.cpc.acronym}}"): filled in here, once.
+      const label = raw.label.replace(/\{\{\s*([^{}\s]+)\s*\}\}/g, (whole, ref: string) => {
+        const r = resolveRef(knowledge, ref);
+        if (typeof r === 'string' || typeof r.value === 'object') {
+          problems.push({ file, path: `${at}.label`, message: typeof r === 'string' ? r : `"${ref}" is not a single value a label can show` });
+          return whole;
+        }
+        return String(r.value);
+      });
       intents.push({
         id: raw.id,
-        label: raw.label,
+        label,
+        ...(label !== raw.label ? { labelTemplate: raw.label } : {}),
         utterances: raw.utterances,
         keywords: raw.keywords ?? [],
         answer: raw.answer,

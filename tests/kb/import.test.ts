@@ -72,7 +72,7 @@ describe('reading career pages', () => {
   it('a page missing parts imports what it has and names the rest', () => {
     const p = parseCareerPage('Trades\nHow to Become a Welder\nWelders join metal. If you like fire, this could be for you.\nSalary Information\n  • Entry Level: $40,000\n');
     expect(p.title).toBe('Welder');
-    expect(p.salaries).toEqual([{ label: 'Entry Level', value: 40000 }]);
+    expect(p.salaries).toEqual([{ label: "Entry Level", value: 40000, line: "Entry Level: $40,000" }]);
     expect(p.missing).toEqual(['job duties', 'training', 'training steps', 'FAQ pairs', 'certifications']);
   });
 });
@@ -138,7 +138,7 @@ describe('pages made to break the importer', () => {
 
   it('salary amounts are read only when they are amounts: no exponents, signs, zero or absurd figures', () => {
     const p = page('Salary Information\n  • Entry Level: $1e309\n  • Median: $-5\n  • Top: $99999999999999999999\n  • None: $0\n  • Real: $35,780\n  • Short: $48k\n');
-    expect(p.salaries).toEqual([
+    expect(p.salaries.map(({ label, value }) => ({ label, value }))).toEqual([
       { label: 'Real', value: 35780 },
       { label: 'Short', value: 48000 },
     ]);
@@ -147,7 +147,7 @@ describe('pages made to break the importer', () => {
 
   it('a part given twice keeps its first telling, and the repeat is reported', () => {
     const p = page('Salary Information\n  • Entry Level: $40,000\nSalary Information\n  • Entry Level: $1\n');
-    expect(p.salaries).toEqual([{ label: 'Entry Level', value: 40000 }]);
+    expect(p.salaries).toEqual([{ label: "Entry Level", value: 40000, line: "Entry Level: $40,000" }]);
     expect(p.unread).toEqual(['Salary Information', '• Entry Level: $1']);
   });
 

@@ -6,6 +6,8 @@ export interface PageFact {
   readonly value: string | number | readonly string[] | Readonly<Record<string, string>>;
   readonly label?: string;
   readonly unit?: string;
+  /** The page's own sentence(s) or line(s) it comes from. */
+  readonly quote: readonly string[];
 }
 
 /** What the page says, as facts, and where its parts went. */
@@ -76,26 +78,27 @@ export function factsOf(page: CareerPage, faqRules: readonly { pattern: RegExp; 
   const overview = page.overview.flatMap(sentences);
   const fit = overview.filter((s) => /^if\s/i.test(s));
   const summary = overview.filter((s) => !fit.includes(s));
-  if (summary.length > 0) add({ id: 'role.summary', value: summary.join(' ') });
-  if (fit.length > 0) add({ id: 'role.fit', value: fit.join(' ') });
-  if (page.duties.length > 0) add({ id: 'role.duties', value: page.duties });
+  if (summary.length > 0) add({ id: 'role.summary', value: summary.join(' '), quote: summary });
+  if (fit.length > 0) add({ id: 'role.fit', value: fit.join(' '), quote: fit });
+  if (page.duties.length > 0) add({ id: 'role.duties', value: page.duties, quote: page.duties });
   const codeDuty = page.duties.findIndex((d) => /\(([A-Z][A-Z0-9-]+)(,\s*[A-Z][A-Z0-9-]+)+\)/.test(d));
   const codes = codeDuty >= 0 ? listOf(/\(([^)]+)\)/.exec(page.duties[codeDuty]!)![1]!) : [];
   const privacyDuty = page.duties.findIndex((d) => /privacy|confidential|compliance|regulation/i.test(d));
   const laws = privacyDuty >= 0 ? [...page.duties[privacyDuty]!.matchAll(/\b[A-Z]{3,}\b/g)].map((m) => m[0]) : [];
-  if (page.titles.length > 0) add({ id: 'role.titles', value: page.titles });
-  for (const s of page.salaries) add({ id: `salary.${level(s.label)}`, label: s.label, value: s.value, unit: 'USD per year' });
+  if (page.titles.length > 0) add({ id: 'role.titles', value: page.titles, quote: page.titles });
+  for (const s of page.salaries) add({ id: `salary.${level(s.label)}`, label: s.label, value: s.value, unit: 'USD per year', quote: [s.line] });
 
   const training = page.training.flatMap(sentences);
   const needs = training.filter((s) => /\bneed\b/i.test(s));
-  if (needs.length > 0) add({ id: 'training.needs', value: needs.join(' ') });
+  if (needs.length > 0) add({ id: 'training.needs', value: needs.join(' '), quote: needs });
   // How long and where programs run is said in a step: the programs answer references that step, never a copy.
   const durationStep = page.steps.findIndex((s) => /\b(year|month|week|online)s?\b/i.test(s.text));
   const programs = training.filter((s) => !needs.includes(s) && /program|course|certificate|school/i.test(s));
-  if (programs.length > 0) add({ id: 'training.programs', value: programs.join(' ') });
-  if (page.steps.length > 0) add({ id: 'training.steps', value: page.steps.map((s) => `${s.title}: ${s.text}`) });
-  const roles = page.steps.map((s) => /\broles? (?:like|such as) (.+?)(?: to\b.*)?[.]?$/i.exec(s.text)?.[1]).find(Boolean);
-  if (roles) add({ id: 'training.entry_jobs', value: listOf(roles) });
+  if (programs.length > 0) add({ id: 'training.programs', value: programs.join(' '), quote: programs });
+  if (page.steps.length > 0) add({ id: 'training.steps', value: page.steps.map((s) => `${s.title}: ${s.text}`), quote: page.steps.map((s) => `${s.title}: ${s.text}`) });
+  const rolesStep = page.steps.find((s) => /\broles? (?:like|such as) (.+?)(?: to\b.*)?[.]?$/i.test(s.text));
+  const roles = rolesStep ? /\broles? (?:like|such as) (.+?)(?: to\b.*)?[.]?$/i.exec(rolesStep.text)![1] : undefined;
+  if (rolesStep && roles) add({ id: 'training.entry_jobs', value: listOf(roles), quote: [rolesStep.text] });
 
   const faq: { id: string; question: string }[] = [];
   let comparison: PageFacts['comparison'];
@@ -117,14 +120,14 @@ export function factsOf(page: CareerPage, faqRules: readonly { pattern: RegExp; 
       for (let k = 2; facts.some((f) => f.id === id); k++) id = `${base}_${k}`;
       faq.push({ id, question: pair.question });
     }
-    if (!facts.some((f) => f.id === id)) add({ id, value: pair.answer });
+    if (!facts.some((f) => f.id === id)) add({ id, value: pair.answer, quote: [pair.answer] });
   }
   const certifications: string[] = [];
   for (const c of page.certifications) {
     const id = `certs.${slug(c.acronym)}`;
     if (certifications.includes(id)) continue;
     certifications.push(id);
-    add({ id, value: { acronym: c.acronym, name: c.name, ...(c.issuer ? { issuer: c.issuer } : {}), summary: c.summary } });
+    add({ id, value: { acronym: c.acronym, name: c.name, ...(c.issuer ? { issuer: c.issuer } : {}), summary: c.summary }, quote: c.lines });
   }
   return { facts, certifications, faq, codes, laws, ...(comparison ? { comparison } : {}), ...(codeDuty >= 0 ? { codeDuty } : {}), ...(privacyDuty >= 0 ? { privacyDuty } : {}), ...(durationStep >= 0 ? { durationStep } : {}) };
 }

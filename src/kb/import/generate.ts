@@ -164,7 +164,7 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
       for (const id of parsed.certifications) {
         const fact = parsed.facts.find((f) => f.id === id)!.value as Record<string, string>;
         const values = { acronym: [fact.acronym!.toLowerCase()], name: [fact.name!.toLowerCase()], issuer: fact.issuer ? [fact.issuer.toLowerCase()] : [] };
-        write(id, t, values, { '@certs.item': `@${id}` }, fact.acronym);
+        write(id, t, values, { '@certs.item': `@${id}` }, `{{${p}${id}.acronym}}`);
       }
       continue;
     }
@@ -189,7 +189,7 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
     delete intent._followUps;
   }
   const titleFacts = ['role.titles', 'training.entry_jobs'].filter((id) => has(id)).map((id) => `${p}${id}`);
-  const factEntries = Object.fromEntries(parsed.facts.map((f: PageFact) => [`${p}${f.id}`, { value: f.value, ...(f.label ? { label: f.label } : {}), ...(f.unit ? { unit: f.unit } : {}) }]));
+  const factEntries = Object.fromEntries(parsed.facts.map((f: PageFact) => [`${p}${f.id}`, { value: f.value, ...(f.label ? { label: f.label } : {}), ...(f.unit ? { unit: f.unit } : {}), quote: f.quote.length === 1 ? f.quote[0] : [...f.quote] }]));
   const sourceId = p === '' ? 'career-page' : `${options.careerId}-page`;
   const knowledge = {
     career: { id: options.careerId, title: page.title, ...(options.soc.length > 0 ? { soc: [...options.soc] } : {}), ...(titleFacts.length > 0 ? { titles: titleFacts } : {}) },

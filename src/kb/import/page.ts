@@ -4,12 +4,12 @@ export interface CareerPage {
   readonly title: string;
   readonly overview: readonly string[];
   readonly duties: readonly string[];
-  readonly salaries: readonly { readonly label: string; readonly value: number }[];
+  readonly salaries: readonly { readonly label: string; readonly value: number; readonly line: string }[];
   readonly training: readonly string[];
   readonly steps: readonly { readonly title: string; readonly text: string }[];
   readonly faq: readonly { readonly question: string; readonly answer: string }[];
   readonly titles: readonly string[];
-  readonly certifications: readonly { readonly name: string; readonly acronym: string; readonly issuer?: string; readonly summary: string }[];
+  readonly certifications: readonly { readonly name: string; readonly acronym: string; readonly issuer?: string; readonly summary: string; readonly lines: readonly string[] }[];
   /** Lines no part of the template took, and template parts the page lacks. */
   readonly unread: readonly string[];
   readonly missing: readonly string[];
@@ -126,16 +126,16 @@ export function parseCareerPage(source: string): CareerPage {
   const unread: string[] = lines.slice(0, titleAt).filter((l) => l !== category);
   const overview: string[] = [];
   const duties: string[] = [];
-  const salaries: { label: string; value: number }[] = [];
+  const salaries: { label: string; value: number; line: string }[] = [];
   const training: string[] = [];
   const steps: { title: string; text: string }[] = [];
   const faq: { question: string; answer: string }[] = [];
   const titles: string[] = [];
-  const certifications: { name: string; acronym: string; issuer?: string; summary: string }[] = [];
+  const certifications: { name: string; acronym: string; issuer?: string; summary: string; lines: string[] }[] = [];
 
   type Part = 'overview' | keyof typeof HEADINGS | 'none';
   let part: Part = 'overview';
-  let cert: { name: string; acronym: string } | undefined;
+  let cert: { name: string; acronym: string; head: string } | undefined;
   const seen = new Set<keyof typeof HEADINGS>();
   let headingLine = '';
   const lower = title.toLowerCase();
@@ -168,7 +168,7 @@ export function parseCareerPage(source: string): CareerPage {
       case 'salary': {
         const [label, amount] = bullet(line).split(/:\s*/, 2);
         const value = amount === undefined ? undefined : money(amount);
-        if (label && value !== undefined) salaries.push({ label: label.trim(), value });
+        if (label && value !== undefined) salaries.push({ label: label.trim(), value, line: bullet(line) });
         else unread.push(line);
         break;
       }
@@ -195,7 +195,7 @@ export function parseCareerPage(source: string): CareerPage {
       case 'certs': {
         const head = /^(.+?)\s*\(([A-Z][A-Za-z0-9-]{1,9})\):?$/.exec(line);
         if (head) {
-          cert = { name: head[1]!.trim(), acronym: head[2]! };
+          cert = { name: head[1]!.trim(), acronym: head[2]!, head: line };
           continue;
         }
         if (!cert) {
@@ -208,7 +208,7 @@ export function parseCareerPage(source: string): CareerPage {
           .replace(/^[^,]*\b(?:offered by|from|issued by|administered by|awarded by)\s+[^,]+,\s*/i, '')
           .replace(/^this (?:credential |certification )?is\s+/i, '')
           .replace(/[.]\s*$/, '');
-        certifications.push({ ...cert, ...(issuer ? { issuer } : {}), summary });
+        certifications.push({ name: cert.name, acronym: cert.acronym, ...(issuer ? { issuer } : {}), summary, lines: [cert.head, line] });
         cert = undefined;
         break;
       }
