@@ -83,7 +83,9 @@ export function groupDigits(value: number): string {
 export function formatValue(value: FactValue, unit?: string): string {
   if (typeof value === 'number') {
     const amount = groupDigits(value);
-    return unit?.startsWith('USD') ? `$${amount}` : unit ? `${amount} ${unit}` : amount;
+    // "USD per year": the fact's unit says the period, so no template types "a year".
+    if (unit?.startsWith('USD')) return `$${amount}${unit.slice(3).replace(/^\s*per\s+/, ' a ').replace(/^\s+$/, '')}`;
+    return unit ? `${amount} ${unit}` : amount;
   }
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) {

@@ -72,9 +72,9 @@ describe('Several careers in one bot', () => {
       type: 'table',
       columns: ['', 'Medical Records Specialist', 'Pharmacy Technician'],
       rows: [
-        ['Entry level', '$35,780', '$31,240'],
-        ['Median annual salary', '$50,250', '$39,470'],
-        ['Experienced', '$80,950', '$52,880'],
+        ['Entry level', '$35,780 a year', '$31,240 a year'],
+        ['Median annual salary', '$50,250 a year', '$39,470 a year'],
+        ['Experienced', '$80,950 a year', '$52,880 a year'],
       ],
     });
   });

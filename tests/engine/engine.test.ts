@@ -93,7 +93,7 @@ describe('engine mechanics on a small fixture knowledge base', () => {
   const small = fixtureEngine();
 
   it('answers from templates over facts, formatting money', () => {
-    expect(decisionText(small.decide('what is the salary'), undefined, false)).toBe('• Starting: $30,000\n• Top: $90,000');
+    expect(decisionText(small.decide('what is the salary'), undefined, false)).toBe('• Starting: $30,000 a year\n• Top: $90,000 a year');
   });
 
   it('picks the variant whose keyword the question uses', () => {

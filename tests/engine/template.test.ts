@@ -3,7 +3,8 @@ import { formatValue, groupDigits } from '../../src/engine/template.js';
 
 describe('number formatting', () => {
   it('Money: a salary reads as en-US writes it ("$35,780")', () => {
-    expect(formatValue(35780, 'USD per year')).toBe('$35,780');
+    expect(formatValue(35780, 'USD per year')).toBe('$35,780 a year');
+    expect(formatValue(35780, 'USD')).toBe('$35,780');
     expect(formatValue(1234567, 'USD')).toBe('$1,234,567');
   });
 
