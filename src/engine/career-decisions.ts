@@ -122,7 +122,7 @@ export class CareerDecisions {
     const base = this.engine.baseOf(ids[0]!);
     const table = this.figuresSideBySide(ids);
     const answers: Answer[] = table
-      ? [{ ...this.engine.render(ids[0]!), intent: base, blocks: [table], followUps: [], sources: [...new Set(ids.flatMap((id) => this.engine.render(id).sources))] }]
+      ? [{ ...this.engine.render(ids[0]!), intent: base, blocks: [table], followUps: [], sources: [...new Set(ids.flatMap((id) => this.engine.render(id).sources))], quotes: [...new Set(ids.flatMap((id) => this.engine.render(id).quotes))] }]
       : ids.map((id) => {
           const a = this.engine.render(id);
           return { ...a, blocks: [{ type: 'paragraph', text: `*${this.careers.title(this.careers.of(id)!)}*` }, ...a.blocks] };

@@ -126,6 +126,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       label: variant?.label ?? intent.label,
       blocks: out.blocks,
       sources: [...out.sources].sort().map((id) => kb.knowledge.sources[id]!),
+      quotes: out.quotes,
       followUps: intent.followUps.map(topicOf),
       ...(variant?.guide ? { guide: variant.guide } : {}),
     };

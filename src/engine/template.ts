@@ -115,16 +115,24 @@ export interface Rendered {
   readonly blocks: Block[];
   /** Source ids of every fact the answer used. */
   readonly sources: Set<string>;
+  /** The page's sentences behind the answer: the quotes of the facts it used (of the item, for a list item). */
+  readonly quotes: string[];
 }
 
 /** Renders a template that `checkTemplate` accepted into answer blocks. */
 export function renderTemplate(template: string, ctx: RenderContext): Rendered {
   const blocks: Block[] = [];
   const sources = new Set<string>();
+  const quotes = new Set<string>();
   const use = (ref: string): Resolved => {
     const r = resolveRef(ctx.knowledge, ref);
     if (typeof r === 'string') throw new Error(`template refers to a missing fact: ${r}`);
     sources.add(r.fact.source);
+    const quoted = r.fact.quote ?? [];
+    const index = /\.(\d+)$/.exec(ref);
+    // A list item's own sentence when the list quotes one line per item; otherwise all of the fact's.
+    if (index && Array.isArray(r.fact.value) && quoted.length === r.fact.value.length) quotes.add(quoted[Number(index[1])]!);
+    else for (const q of quoted) quotes.add(q);
     return r;
   };
   const inline = (ref: string): string => {
@@ -163,5 +171,5 @@ export function renderTemplate(template: string, ctx: RenderContext): Rendered {
       blocks.push({ type: 'list', ordered: kind === 'numbered', items: [...items] });
     }
   }
-  return { blocks, sources };
+  return { blocks, sources, quotes: [...quotes] };
 }

@@ -208,6 +208,8 @@ export interface Answer {
   readonly label: string;
   readonly blocks: readonly Block[];
   readonly sources: readonly Source[];
+  /** The source's sentences the answer comes from ("Where does this come from?"). */
+  readonly quotes: readonly string[];
   readonly followUps: readonly Topic[];
   /** The guide this answer offers to start, in channels that hold conversations. */
   readonly guide?: string;

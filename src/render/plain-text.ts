@@ -8,6 +8,10 @@ export const COPY = Object.freeze({
   source: 'Source',
   related: 'Related',
   empty: 'Ask me a question about this career.',
+  whereFrom: 'Where does this come from?',
+  quotedFrom: 'From',
+  thePage: 'the career page',
+  noQuote: 'This answer quotes no sentence of the page.',
 });
 
 export interface TextStyle {

@@ -21,6 +21,8 @@ export interface WebReply {
   readonly intent: string;
   /** The stored question, sent back with feedback. */
   readonly record?: string;
+  /** The page's sentences behind the answer, shown under "Where does this come from?". */
+  readonly quotes?: readonly string[];
 }
 
 const topicReplies = (topics: readonly Topic[]): QuickReply[] => topics.map((t) => ({ title: t.label, topic: t.intent }));
@@ -31,6 +33,7 @@ export function buildWebReply(decision: Decision): WebReply {
   if (decision.kind === 'answer') {
     const followUps = followUpsOf(decision);
     const sources = [...new Set(decision.answers.flatMap((a) => a.sources.map((s) => s.title)))];
+    const quotes = [...new Set(decision.answers.flatMap((a) => a.quotes))];
     return {
       type: 'message',
       text,
@@ -39,6 +42,7 @@ export function buildWebReply(decision: Decision): WebReply {
       quick_replies: topicReplies(followUps.slice(0, 3)),
       feedback: decision.answers[0]!.intent,
       intent: decision.intent,
+      ...(quotes.length > 0 ? { quotes } : {}),
     };
   }
   if (decision.kind === 'privacy') return { type: 'message', text, blocks: [{ type: 'paragraph', text }], quick_replies: [], intent: decision.intent };

@@ -153,6 +153,15 @@ describe('Slack over HTTP, through Bolt\'s receiver with signed requests', () =>
     expect(removed!.args.delete_original).toBe(true);
   });
 
+  it('"Where does this come from?" shows the person who pressed it the page\'s sentences behind the answer', async () => {
+    const r = await blockAction({ action_id: 'faq_source', value: JSON.stringify({ i: ['salary'] }) }, { type: 'message', channel_id: 'C8', message_ts: '800.1' });
+    expect(r.status).toBe(200);
+    const [quoted] = await h.fake.waitFor('response_url');
+    expect(quoted!.args.response_type).toBe('ephemeral');
+    expect(textOf(quoted!.args)).toContain('> Median Annual Salary: $50,250');
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
   it('feedback buttons record the feedback and thank the person privately', async () => {
     await blockAction({ action_id: 'faq_feedback_1', value: JSON.stringify({ i: 'salary', h: false }) }, { type: 'message', channel_id: 'C7', message_ts: '700.1' });
     const [thanks] = await h.fake.waitFor('response_url');

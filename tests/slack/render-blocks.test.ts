@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/engine/types.js';
-import { buildDecisionBlocks, buildHomeView, buildNoticeBlocks } from '../../src/slack/blocks/render-blocks.js';
+import { buildDecisionBlocks, buildHomeView, buildNoticeBlocks, buildQuoteBlocks } from '../../src/slack/blocks/render-blocks.js';
 import { clip, escapeMrkdwn } from '../../src/slack/blocks/mrkdwn.js';
 import { productEngine } from '../helpers.js';
 
@@ -35,7 +35,7 @@ describe('Block Kit rendering', () => {
     expect(all(buildDecisionBlocks(d))).not.toContain('faq_share');
     const m = buildDecisionBlocks(d, { share: true, feedback: true, replyTo: { channel: 'C1', ts: '1.2' } });
     const actions = m.blocks.find((b) => b.block_id === 'answer_actions') as { elements: { action_id: string; value: string }[] };
-    expect(actions.elements.map((e) => e.action_id)).toEqual(['faq_share', 'faq_post_reply', 'faq_feedback_0', 'faq_feedback_1']);
+    expect(actions.elements.map((e) => e.action_id)).toEqual(['faq_share', 'faq_post_reply', 'faq_source', 'faq_feedback_0', 'faq_feedback_1']);
     expect(JSON.parse(actions.elements[0]!.value)).toEqual({ i: ['salary'] });
     expect(JSON.parse(actions.elements[1]!.value)).toEqual({ i: ['salary'], c: 'C1', t: '1.2' });
   });
@@ -57,5 +57,28 @@ describe('Block Kit rendering', () => {
     const buttons = view.blocks.filter((b) => b.type === 'actions').flatMap((b) => (b as { elements: unknown[] }).elements);
     expect(buttons.length).toBe(engine.topics().length);
     for (const c of ['/certs', '/salary', '/faq']) expect(all(view)).toContain(c);
+  });
+});
+
+describe('Where does this come from?', () => {
+  it('every answer offers the button; pressing it shows the page\'s own sentences behind the answer, quoted', () => {
+    const decision = engine.decide('do I need a degree?');
+    const m = buildDecisionBlocks(decision);
+    const button = JSON.stringify(m.blocks).includes('"action_id":"faq_source"');
+    expect(button).toBe(true);
+    if (decision.kind !== 'answer') throw new Error('expected an answer');
+    const quoted = buildQuoteBlocks(decision.answers);
+    expect(JSON.stringify(quoted.blocks)).toContain('> No. Most entry-level roles require a postsecondary certificate');
+    expect(quoted.blocks[0]).toEqual({ type: 'context', elements: [expect.objectContaining({ text: 'From How to Become a Medical Records Specialist (career-center page):' })] });
+  });
+
+  it('a list item quotes its own line, not the whole list', () => {
+    const d = engine.decideIntents(['role.privacy']);
+    if (d.kind !== 'answer') throw new Error('expected an answer');
+    expect(d.answers[0]!.quotes).toEqual(['Ensure compliance with HIPAA and other privacy regulations', expect.stringContaining("You don’t need a degree")]);
+  });
+
+  it('a fallback offers no source button', () => {
+    expect(JSON.stringify(buildDecisionBlocks(engine.decide('what is the weather in paris')).blocks)).not.toContain('faq_source');
   });
 });

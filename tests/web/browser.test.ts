@@ -34,6 +34,11 @@ describe.runIf(available)('web chat in a real browser (Chromium, playwright-core
     await page.getByLabel('Your question').fill('How much do medical records specialists make?');
     await page.keyboard.press('Enter');
     await page.locator('.msg--bot', { hasText: '$50,250' }).waitFor();
+    // "Where does this come from?" opens the page's own lines behind the answer.
+    const why = page.locator('.msg--bot', { hasText: '$50,250' }).locator('details.quotes');
+    expect(await why.locator('blockquote').first().isVisible()).toBe(false);
+    await why.locator('summary', { hasText: 'Where does this come from?' }).click();
+    expect(await why.locator('blockquote').allTextContents()).toEqual(['Entry Level: $35,780', 'Median Annual Salary: $50,250', 'Experienced: $80,950']);
 
     await page.getByLabel('Your question').fill('<img src=x onerror="window.__xss=1"><b>hi</b>');
     await page.getByRole('button', { name: 'Send' }).click();

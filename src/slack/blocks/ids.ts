@@ -8,6 +8,8 @@ export const ACTION = Object.freeze({
   feedback: 'faq_feedback',
   /** "Post as reply" on the advisor shortcut's private answer. Value: ReplyValue. */
   postReply: 'faq_post_reply',
+  /** "Where does this come from?" under an answer. Value: ShareValue (the answers' intent ids). */
+  source: 'faq_source',
 });
 
 /** Matches every action id of a kind (`faq_topic_0`, `faq_topic_1`, …). */

@@ -83,6 +83,11 @@ export function buildDecisionBlocks(decision: Decision, options: AnswerOptions =
     const value: ReplyValue = { i: intents, c: options.replyTo.channel, t: options.replyTo.ts };
     extra.push({ type: 'button', action_id: ACTION.postReply, text: plain('Post as reply in thread'), style: 'primary', value: JSON.stringify(value) });
   }
+  // Every answer can show the page's sentences it comes from.
+  if (intents.length > 0 && decision.kind === 'answer' && decision.answers.some((a) => a.quotes.length > 0)) {
+    const value: ShareValue = { i: intents };
+    extra.push({ type: 'button', action_id: ACTION.source, text: plain(COPY.whereFrom), value: JSON.stringify(value) });
+  }
   let native: SlackBlock | undefined;
   if (options.feedback && intents.length > 0) {
     const record = options.recordId ? { r: options.recordId } : {};
@@ -145,4 +150,19 @@ export function buildHomeView(topics: readonly Topic[], commands: readonly Comma
   });
   blocks.push({ type: 'context', elements: [mrkdwn('Please never share patient information in chat.')] });
   return { type: 'home', blocks: blocks.slice(0, 100) };
+}
+
+/**
+ * "Where does this come from?": the sentences of the page behind the answers, quoted, under the
+ * source's title. Shown only to the person who asked (an ephemeral reply).
+ */
+export function buildQuoteBlocks(answers: readonly Answer[]): SlackMessage {
+  const quotes = [...new Set(answers.flatMap((a) => a.quotes))];
+  const titles = [...new Set(answers.flatMap((a) => a.sources.map((s) => s.title)))];
+  const lead = `${COPY.quotedFrom} ${titles.join('; ') || COPY.thePage}:`;
+  const body = quotes.map((q) => `> ${escapeMrkdwn(q)}`).join('\n');
+  return {
+    text: clip(escapeMrkdwn(`${lead} ${quotes.join(' ')}`), 3000),
+    blocks: [{ type: 'context', elements: [mrkdwn(escapeMrkdwn(lead))] }, { type: 'section', text: mrkdwn(clip(body || escapeMrkdwn(COPY.noQuote), 3000)) }],
+  };
 }

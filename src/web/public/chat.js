@@ -55,6 +55,13 @@
     (reply.blocks && reply.blocks.length ? reply.blocks : [{ type: 'paragraph', text: reply.text || '' }])
       .forEach(function (b) { box.appendChild(renderBlock(b)); });
     if (reply.source) box.appendChild(el('p', 'source', 'Source: ' + reply.source));
+    if (reply.quotes && reply.quotes.length) {
+      // "Where does this come from?": the page's own sentences, as text nodes.
+      const why = el('details', 'quotes');
+      why.appendChild(el('summary', '', 'Where does this come from?'));
+      reply.quotes.forEach(function (q) { why.appendChild(el('blockquote', '', q)); });
+      box.appendChild(why);
+    }
     const buttons = el('div', 'choices');
     (reply.quick_replies || []).forEach(function (q) {
       const b = el('button', '', q.title);

@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTION, actionPattern, parseFeedbackValue, parseValue, type ReplyValue, type ShareValue } from '../../blocks/ids.js';
-import { buildDecisionBlocks, buildNoticeBlocks } from '../../blocks/render-blocks.js';
+import { buildDecisionBlocks, buildNoticeBlocks, buildQuoteBlocks } from '../../blocks/render-blocks.js';
 import type { SlackDeps } from '../../deps.js';
 import { postMessage } from '../../post.js';
 import { postTriage } from '../../triage.js';
@@ -52,6 +52,22 @@ export function register(app: App, deps: SlackDeps): void {
     } catch (error) {
       logger.error(`could not share an answer in ${channel}: ${(error as Error).message}`);
       await respond?.({ response_type: 'ephemeral', replace_original: false, ...buildNoticeBlocks("I couldn't post in this channel. Invite me to it and try again.") } as never).catch(() => undefined);
+    }
+  });
+
+  // "Where does this come from?": the page's sentences behind the answer, to the person who asked.
+  app.action<BlockAction<ButtonAction>>(ACTION.source, async ({ ack, body, action, client, respond, logger }) => {
+    await ack();
+    const value = parseValue<ShareValue>(action.value);
+    const ids = Array.isArray(value?.i) ? value.i.filter((i): i is string => typeof i === 'string').slice(0, 5) : [];
+    const decision = deps.engine().decideIntents(ids);
+    if (decision.kind !== 'answer') return;
+    const message = buildQuoteBlocks(decision.answers);
+    try {
+      if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, ...message } as never);
+      else if (body.channel?.id) await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, ...message } as never);
+    } catch (error) {
+      logger.error(`could not show where an answer comes from: ${(error as Error).message}`);
     }
   });
 
