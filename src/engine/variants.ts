@@ -17,11 +17,16 @@ function mentioned(terms: readonly string[], aliases: readonly (readonly string[
 /** Which variant of an intent a question asks for, and which collection items a comparison names ("CPC vs RHIT"). */
 export class Variants {
   private readonly keywordTerms: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Keywords of several words ("for me"), as term sequences: a phrase outranks a single word. */
+  private readonly keywordPhrases: ReadonlyMap<string, readonly (readonly string[])[]>;
   private readonly comparers: readonly Comparer[];
 
   constructor(kb: KnowledgeBase, analyzer: Analyzer) {
     this.keywordTerms = new Map(
-      kb.intents.flatMap((i) => i.variants).map((v) => [v.id, new Set(v.keywords.flatMap((k) => analyzer.analyze(k).content))]),
+      kb.intents.flatMap((i) => i.variants).map((v) => [v.id, new Set(v.keywords.filter((k) => !/\s/.test(k.trim())).flatMap((k) => analyzer.analyze(k).content))]),
+    );
+    this.keywordPhrases = new Map(
+      kb.intents.flatMap((i) => i.variants).map((v) => [v.id, v.keywords.filter((k) => /\s/.test(k.trim())).map((k) => analyzer.analyze(k).terms).filter((t) => t.length > 1)]),
     );
     this.comparers = kb.intents
       .flatMap((intent) => intent.variants.filter((v) => v.compare).map((variant) => ({ intent, variant })))
@@ -36,13 +41,21 @@ export class Variants {
       });
   }
 
-  /** The variant whose keyword comes first in the question's terms, if any. */
+  /**
+   * The variant a question asks for: the one whose keyword phrase it says ("best for me"), the
+   * longest phrase first; otherwise the one whose keyword comes first in its terms; none without either.
+   */
   choose(intent: Intent, terms: readonly string[]): Variant | undefined {
-    let best: { variant: Variant; position: number } | undefined;
+    let best: { variant: Variant; length: number; position: number } | undefined;
     for (const variant of intent.variants) {
       const keys = this.keywordTerms.get(variant.id)!;
-      const position = terms.findIndex((t) => keys.has(t));
-      if (position >= 0 && (!best || position < best.position)) best = { variant, position };
+      let found = { length: 1, position: terms.findIndex((t) => keys.has(t)) };
+      for (const phrase of this.keywordPhrases.get(variant.id) ?? []) {
+        const at = terms.findIndex((_t, i) => phrase.every((w, k) => terms[i + k] === w));
+        if (at >= 0 && (found.position < 0 || phrase.length > found.length || (phrase.length === found.length && at < found.position))) found = { length: phrase.length, position: at };
+      }
+      if (found.position < 0) continue;
+      if (!best || found.length > best.length || (found.length === best.length && found.position < best.position)) best = { variant, ...found };
     }
     return best?.variant;
   }
