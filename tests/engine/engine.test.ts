@@ -116,6 +116,12 @@ describe('engine mechanics on a small fixture knowledge base', () => {
 });
 
 describe('"Did you mean"', () => {
+  it('"which certification is best for me" asks for a recommendation (the guide); "which is best" compares', () => {
+    expect(engine.decide('which certification is best for me').intent).toBe('certs.overview.guide');
+    expect(engine.decide('which certification should i get').intent).toBe('certs.overview.guide');
+    expect(engine.decide('which certification is best').intent).toBe('certs.overview.compare');
+  });
+
   it('the page says nothing about exams: "how long is the cpc exam" falls back rather than answer with the CPC', () => {
     expect(engine.decide('how long is the cpc exam').kind).toBe('fallback');
     expect(engine.decide('how much is the rhit exam').kind).toBe('fallback');
