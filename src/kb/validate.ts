@@ -1,6 +1,6 @@
 import type { z } from 'zod/v3';
 import { NONE, type Career, type Collection, type Command, type Guide, type Notices, type Fact, type Intent, type Knowledge, type KnowledgeBase, type Lexicon, type Source } from '../engine/types.js';
-import { checkTemplate, resolveRef } from '../engine/template.js';
+import { checkTemplate, formatValue, resolveRef } from '../engine/template.js';
 import { normalize } from '../engine/normalize.js';
 import { tokenize } from '../engine/analyze.js';
 import { KnowledgeBaseError, messages, type Problem } from './errors.js';
@@ -37,6 +37,31 @@ function parseWith<T>(schema: z.ZodType<T>, f: ParsedFile, problems: Problem[]):
   return undefined;
 }
 
+const REF = /\{\{\s*([^{}\s]+)\s*\}\}/g;
+
+/**
+ * A fact's sentence may name another fact instead of repeating it ("look for roles like
+ * {{training.entry_jobs}} to get your foot in the door"): filled in once here, one level deep, so
+ * the list is written in one place and every answer that quotes the sentence shows it.
+ */
+function expandFactReferences(facts: Record<string, Fact>, problems: Problem[]): void {
+  const fill = (fid: string, text: string): string =>
+    text.replace(REF, (whole, ref: string) => {
+      const r = resolveRef({ facts } as never, ref);
+      const raw = typeof r === 'string' ? undefined : JSON.stringify(r.value);
+      if (typeof r === 'string' || raw!.includes('{{')) {
+        problems.push({ file: `knowledge (fact ${fid})`, path: `facts.${fid}`, message: typeof r === 'string' ? r : `"${ref}" itself references a fact; a fact may reference only facts that do not` });
+        return whole;
+      }
+      return formatValue(r.value, r.value === r.fact.value ? r.fact.unit : undefined);
+    });
+  for (const [fid, fact] of Object.entries(facts)) {
+    const v = fact.value;
+    if (typeof v === 'string' && v.includes('{{')) facts[fid] = { ...fact, value: fill(fid, v) };
+    else if (Array.isArray(v) && v.some((x) => x.includes('{{'))) facts[fid] = { ...fact, value: v.map((x) => fill(fid, x)) };
+  }
+}
+
 function buildKnowledge(files: readonly { file: string; data: KnowledgeFile }[], problems: Problem[]): Knowledge {
   const sources: Record<string, Source> = {};
   const facts: Record<string, Fact> = {};
@@ -58,6 +83,7 @@ function buildKnowledge(files: readonly { file: string; data: KnowledgeFile }[],
       facts[fid] = { id: fid, career: career.id, value: f.value, label: f.label, unit: f.unit, source: source ?? '', asOf: asOf ?? '', ...(f.quote !== undefined ? { quote: typeof f.quote === 'string' ? [f.quote] : f.quote } : {}) };
     }
   }
+  expandFactReferences(facts, problems);
   for (const { file, data } of files) {
     for (const [cid, c] of Object.entries(data.collections ?? {})) {
       c.items.forEach((item, i) => {

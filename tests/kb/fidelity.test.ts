@@ -74,6 +74,14 @@ describe('One fact, one place', () => {
     expect(kb.intents.find((i) => i.id === 'certs.cpc')!.label).toBe('CPC');
   });
 
+  it('a sentence names another fact instead of repeating it: step 4 lists the first jobs by reference, filled in on load', () => {
+    const raw = readFileSync(join(ROOT, 'knowledge', 'medical-records-specialist.yaml'), 'utf8');
+    expect(raw).toContain('look for roles like {{training.entry_jobs}} to get your foot in the door');
+    expect((kb.knowledge.facts['training.steps']!.value as string[])[3]).toBe('Apply for entry-level positions: look for roles like records clerk, coder and EHR technician to get your foot in the door.');
+    // The list itself, and the page's sentence quoted by the step and by the list (quotes repeat the page; values do not).
+    expect(raw.match(/EHR technician/g)).toHaveLength(3);
+  });
+
   it('a slash command typed into an answer is named: commands are named with {{commands}}', () => {
     const problems = checkDuplicates(withIntent('chat.help', { answer: 'Try `/salary` in Slack.' }));
     expect(problems).toEqual([expect.stringContaining('types the command /salary')]);
