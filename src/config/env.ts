@@ -35,6 +35,8 @@ export interface AppConfig {
   readonly userKeySalt?: string;
   /** Folder of the SQLite store (default ./data). */
   readonly dataDir: string;
+  /** FULL: SQLite syncs every commit to disk (`SQLITE_SYNCHRONOUS`); NORMAL (default): at checkpoints. */
+  readonly sqliteSynchronous?: 'NORMAL' | 'FULL';
   /** PostgreSQL connection URL; set, it replaces SQLite so several instances share one store. */
   readonly databaseUrl?: string;
   /** Stored questions older than this many days are purged on start and daily. */
@@ -157,6 +159,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const trustText = (value('TRUST_PROXY') ?? 'false').toLowerCase();
   if (!['true', 'false', '1', '0', 'yes', 'no'].includes(trustText)) problems.push(`TRUST_PROXY must be true or false, not "${trustText}"`);
   const trustProxy = ['true', '1', 'yes'].includes(trustText);
+  const syncText = (value('SQLITE_SYNCHRONOUS') ?? 'NORMAL').toUpperCase();
+  if (syncText !== 'NORMAL' && syncText !== 'FULL') problems.push(`SQLITE_SYNCHRONOUS must be NORMAL or FULL, not "${value('SQLITE_SYNCHRONOUS')}"`);
   const contextText = value('CONTEXT_TTL_MINUTES') ?? '30';
   const contextTtlMinutes = Number(contextText);
   if (!/^\d+$/.test(contextText) || contextTtlMinutes < 1 || contextTtlMinutes > 24 * 60) problems.push(`CONTEXT_TTL_MINUTES must be a whole number of minutes from 1 to 1440, not "${contextText}"`);
@@ -168,6 +172,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ratePerMinute,
     userKeySalt: value('USER_KEY_SALT'),
     dataDir: value('DATA_DIR') ?? './data',
+    sqliteSynchronous: syncText === 'FULL' ? 'FULL' : 'NORMAL',
     databaseUrl,
     retentionDays,
     advisorUserIds,

@@ -4,7 +4,7 @@ import { SqliteStore } from './sqlite.js';
 import type { Store } from './types.js';
 
 /** The configured store: PostgreSQL when `databaseUrl` is set, otherwise SQLite at `dataDir/faqbot.db`. */
-export async function openStore(options: { databaseUrl?: string; dataDir: string }, onError?: (error: Error) => void): Promise<Store> {
+export async function openStore(options: { databaseUrl?: string; dataDir: string; sqliteSynchronous?: 'NORMAL' | 'FULL' }, onError?: (error: Error) => void): Promise<Store> {
   if (options.databaseUrl) return PostgresStore.open(options.databaseUrl, onError);
-  return new SqliteStore(join(resolve(options.dataDir), 'faqbot.db'));
+  return new SqliteStore(join(resolve(options.dataDir), 'faqbot.db'), options.sqliteSynchronous);
 }
