@@ -1,3 +1,8 @@
+import { adminRoutes } from '../admin/routes.js';
+import { SignInLinks } from '../admin/links.js';
+import { ADMIN_COOKIE, ADMIN_SESSION_HOURS } from '../admin/session.js';
+import { Once } from './once.js';
+import { DEFAULT_CONFIG } from '../engine/config.js';
 import { INSTALL_PATH, REDIRECT_PATH } from '../slack/oauth/installer.js';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -82,6 +87,21 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     trustProxy: config.trustProxy ?? false,
   };
   const routes: Route[] = [...webRoutes(web, new Sessions(config.sessionSecret, config.sessionTtlHours), conversations, () => options.engine().kb.notices, limits)];
+  // The advisor dashboard lives on the store: without one there is nothing to show.
+  const links = options.store ? new SignInLinks(options.store, new Once(options.store)) : undefined;
+  if (options.store && links) {
+    routes.push(
+      ...adminRoutes({
+        store: options.store,
+        links,
+        sessions: new Sessions(config.sessionSecret, ADMIN_SESSION_HOURS, Date.now, ADMIN_COOKIE),
+        engine: options.engine,
+        ...(options.addUtterance ? { addUtterance: options.addUtterance } : {}),
+        logger,
+        maxAgeDays: DEFAULT_CONFIG.factMaxAgeDays,
+      }),
+    );
+  }
   let slack: SlackApp | undefined;
   if (config.slack) {
     const deps = createSlackDeps(options.engine, logger, {
@@ -92,6 +112,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       ...(config.advisorChannelId ? { advisorChannelId: config.advisorChannelId } : {}),
       ...(options.addUtterance ? { addUtterance: options.addUtterance } : {}),
       oauth: config.slack.oauth !== undefined,
+      ...(links ? { dashboard: { links, ...(config.publicUrl ? { baseUrl: config.publicUrl } : {}) } } : {}),
     });
     slack = createSlackApp(config.slack, deps, logger, { ...options.slack, onTrouble: (kind) => metrics.slackErrors.inc({ kind }) });
     if (slack.handleHttp) routes.push({ method: 'POST', path: '/slack/events', handler: slack.handleHttp });

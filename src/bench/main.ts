@@ -16,6 +16,7 @@ import { syntheticKnowledgeBase } from './synthetic.js';
 import { measureContext } from './context.js';
 import { measureCareers } from './careers.js';
 import { measureStore } from './store.js';
+import { measureDashboard } from './dashboard.js';
 import { parseDialogues } from '../eval/dialogues.js';
 import { seeded, withTypos } from './typos.js';
 
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
       careers: { type: 'string', default: '1,10,25,50' },
       'store-url': { type: 'string' },
       'store-questions': { type: 'string', default: '2000' },
+      'dashboard-rows': { type: 'string', default: '100000' },
     },
   });
   const log = (text: string): void => {
@@ -155,6 +157,15 @@ async function main(): Promise<void> {
     ['store', 'questions', 'p50 µs', 'p99 µs'],
     stores.map((st) => [st.store, st.questions, st.p50Us, st.p99Us]),
   )}`);
+
+  const dashboardRows = Number(values['dashboard-rows']);
+  if (dashboardRows > 0) {
+    const dashboards = [await measureDashboard(createEngine(kb), dashboardRows), ...(values['store-url'] ? [await measureDashboard(createEngine(kb), dashboardRows, values['store-url'])] : [])];
+    log(`\nthe advisor dashboard's overview over generated questions (store counts, gap questions, overview; median of 3, ms):\n${table(
+      ['store', 'rows', '7 days', '30 days', '90 days'],
+      dashboards.map((d) => [d.store, d.rows, d.ms[7]!, d.ms[30]!, d.ms[90]!]),
+    )}`);
+  }
 
   const cold = coldStartMs();
   log(`\ncold start of \`faqbot ask\` (median of 7): ${cold} ms`);

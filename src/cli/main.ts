@@ -30,6 +30,7 @@ const USAGE = `faqbot: the career FAQ assistant in a terminal
   faqbot check [--max-age D]   validate knowledge/ and intents/; warn on facts older than D days
   faqbot import PAGE           read a career page (text, Markdown or HTML) into knowledge/ and intents/
                                (--knowledge DIR, --intents DIR to write elsewhere; --json for the report)
+  faqbot admin-link [--base URL] a one-time sign-in link to the advisor dashboard (15 minutes, once)
   faqbot report [--days D]     what candidates asked over D days (default 30) from the question store
                                (DATA_DIR or DATABASE_URL); --json for one JSON object
 
@@ -153,6 +154,26 @@ async function report(days: number, json: boolean): Promise<void> {
   }
 }
 
+/** Prints a one-time sign-in link to the advisor dashboard (15 minutes, single use, kept in the store). */
+async function adminLink(base: string | undefined): Promise<void> {
+  await import('dotenv/config');
+  const { readConfig } = await import('../config/env.js');
+  const { openStore } = await import('../store/open.js');
+  const { SignInLinks, LINK_TTL_MS } = await import('../admin/links.js');
+  const { Once } = await import('../app/once.js');
+  const config = readConfig();
+  const root = (base ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+/.test(root)) throw new Error(`--base must be the dashboard's address such as https://faq.example.org, not "${base}"`);
+  const store = await openStore(config);
+  try {
+    const token = await new SignInLinks(store, new Once(store)).issue('CLI');
+    console.log(`${root}/admin/login?token=${token}`);
+    console.log(`(works once, for ${LINK_TTL_MS / 60_000} minutes; the store is ${store.kind})`);
+  } finally {
+    await store.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -161,6 +182,7 @@ export async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       'max-age': { type: 'string' },
       days: { type: 'string' },
+      base: { type: 'string' },
       train: { type: 'string' },
       knowledge: { type: 'string' },
       intents: { type: 'string' },
@@ -216,6 +238,9 @@ export async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'admin-link':
+      await adminLink(values.base);
+      return 0;
     case 'report': {
       const days = values.days === undefined ? 30 : Number(values.days);
       if (!Number.isInteger(days) || days < 1) throw new Error(`--days takes a whole number of days, not "${values.days}"`);

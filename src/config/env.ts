@@ -59,6 +59,8 @@ export interface AppConfig {
   readonly sessionsPerMinute?: number;
   /** Read the client address from X-Forwarded-For (behind a trusted reverse proxy); off by default. */
   readonly trustProxy?: boolean;
+  /** The bot's public address (`PUBLIC_URL`), for links it sends: the dashboard's sign-in link in Slack. */
+  readonly publicUrl?: string;
   readonly slack?: SlackConfig;
 }
 
@@ -159,6 +161,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const trustText = (value('TRUST_PROXY') ?? 'false').toLowerCase();
   if (!['true', 'false', '1', '0', 'yes', 'no'].includes(trustText)) problems.push(`TRUST_PROXY must be true or false, not "${trustText}"`);
   const trustProxy = ['true', '1', 'yes'].includes(trustText);
+  const publicUrl = value('PUBLIC_URL')?.replace(/\/+$/, '');
+  if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(publicUrl)) problems.push(`PUBLIC_URL must be the bot's address such as https://faq.example.org, not "${publicUrl}"`);
   const syncText = (value('SQLITE_SYNCHRONOUS') ?? 'NORMAL').toUpperCase();
   if (syncText !== 'NORMAL' && syncText !== 'FULL') problems.push(`SQLITE_SYNCHRONOUS must be NORMAL or FULL, not "${value('SQLITE_SYNCHRONOUS')}"`);
   const contextText = value('CONTEXT_TTL_MINUTES') ?? '30';
@@ -173,6 +177,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     userKeySalt: value('USER_KEY_SALT'),
     dataDir: value('DATA_DIR') ?? './data',
     sqliteSynchronous: syncText === 'FULL' ? 'FULL' : 'NORMAL',
+    ...(publicUrl ? { publicUrl } : {}),
     databaseUrl,
     retentionDays,
     advisorUserIds,

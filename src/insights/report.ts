@@ -68,33 +68,7 @@ export function buildReport(rows: readonly StoredQuestion[], engine: Engine, opt
     }
   }
 
-  const groups: { terms: Set<string>; rows: StoredQuestion[]; reasons: Set<'unanswered' | 'unhelpful'> }[] = [];
-  for (const r of kept) {
-    const unanswered = r.outcome === 'fallback';
-    const unhelpful = r.helpful === false;
-    if (!unanswered && !unhelpful) continue;
-    const terms = new Set(engine.terms(r.question));
-    const group = groups.find((g) => overlap(g.terms, terms) >= 0.6);
-    const target = group ?? { terms, rows: [], reasons: new Set() };
-    if (!group) groups.push(target);
-    target.rows.push(r);
-    if (unanswered) target.reasons.add('unanswered');
-    if (unhelpful) target.reasons.add('unhelpful');
-  }
-  const gaps: Gap[] = groups
-    .sort((a, b) => b.rows.length - a.rows.length || b.rows.at(-1)!.at - a.rows.at(-1)!.at)
-    .slice(0, top)
-    .map((g) => {
-      const question = g.rows.at(-1)!.question;
-      const near = engine.decide(question).alternatives.find((a) => a.intent !== NONE);
-      return {
-        question,
-        count: g.rows.length,
-        examples: [...new Set(g.rows.map((r) => r.question))].slice(0, 3),
-        reasons: [...g.reasons].sort(),
-        closest: near ? { intent: near.intent, label: label(near.intent), confidence: near.confidence } : null,
-      };
-    });
+  const gaps = groupGaps(kept, engine, top, label);
 
   const answered = kept.filter(isAnswered).length;
   const withheld = kept.filter((r) => r.outcome === 'privacy').length;
@@ -115,4 +89,40 @@ export function buildReport(rows: readonly StoredQuestion[], engine: Engine, opt
     topIntents: [...intents.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top).map(([intent, count]) => ({ intent, label: label(intent), count })),
     gaps,
   };
+}
+
+/**
+ * The questions that fell back or were marked not helpful, grouped by similarity (shared words),
+ * largest group first, each with its most recent wording, up to three examples and the intent the
+ * bot finds closest (where to add it as an utterance).
+ */
+export function groupGaps(rows: readonly StoredQuestion[], engine: Engine, top: number, label: (intent: string) => string): Gap[] {
+  const groups: { terms: Set<string>; rows: StoredQuestion[]; reasons: Set<'unanswered' | 'unhelpful'> }[] = [];
+  for (const r of rows) {
+    const unanswered = r.outcome === 'fallback';
+    const unhelpful = r.helpful === false;
+    if (!unanswered && !unhelpful) continue;
+    const terms = new Set(engine.terms(r.question));
+    const group = groups.find((g) => overlap(g.terms, terms) >= 0.6);
+    const target = group ?? { terms, rows: [], reasons: new Set() };
+    if (!group) groups.push(target);
+    target.rows.push(r);
+    if (unanswered) target.reasons.add('unanswered');
+    if (unhelpful) target.reasons.add('unhelpful');
+  }
+  return groups
+    .sort((a, b) => b.rows.length - a.rows.length || b.rows.at(-1)!.at - a.rows.at(-1)!.at)
+    .slice(0, top)
+    .map((g) => {
+      const question = g.rows.at(-1)!.question;
+      const near = engine.decide(question).alternatives.find((a) => a.intent !== NONE);
+      return {
+        question,
+        count: g.rows.length,
+        examples: [...new Set(g.rows.map((r) => r.question))].slice(0, 3),
+        reasons: [...g.reasons].sort(),
+        closest: near ? { intent: near.intent, label: label(near.intent), confidence: near.confidence } : null,
+      };
+    });
+
 }

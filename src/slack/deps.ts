@@ -11,6 +11,7 @@ import { Once } from '../app/once.js';
 import { ConversationService, memoryContexts, storedContexts } from '../app/conversation.js';
 import { StoredInstallations } from './oauth/installations.js';
 import { StoredInstallStates } from './oauth/install-state.js';
+import type { SignInLinks } from '../admin/links.js';
 
 /** What every Slack listener needs; passed to each `register` so listeners hold no globals. */
 export interface SlackDeps {
@@ -31,6 +32,8 @@ export interface SlackDeps {
   readonly addUtterance?: (intentId: string, utterance: string) => EditResult;
   /** One-time claims (one triage post per record), through the store when there is one. */
   readonly once: Once;
+  /** The advisor dashboard's sign-in links (`/faq dashboard`), and where the dashboard is (PUBLIC_URL). */
+  readonly dashboard?: { readonly links: SignInLinks; readonly baseUrl?: string };
   /** With Slack's OAuth flow: each workspace's installation, and the install links' states, in the store. */
   readonly oauth?: { readonly installations: StoredInstallations; readonly states: StoredInstallStates };
 }
@@ -44,6 +47,7 @@ export interface SlackDepsOptions {
   readonly addUtterance?: (intentId: string, utterance: string) => EditResult;
   /** Slack's OAuth flow is on: keep installations and install states (in the store when there is one). */
   readonly oauth?: boolean;
+  readonly dashboard?: { readonly links: SignInLinks; readonly baseUrl?: string };
 }
 
 /** Default dependencies around an engine. */
@@ -62,6 +66,7 @@ export function createSlackDeps(engine: () => Engine, logger: Logger, options: S
     advisors: { userIds: new Set(options.advisorUserIds ?? []), ...(options.advisorChannelId ? { channelId: options.advisorChannelId } : {}) },
     ...(options.addUtterance ? { addUtterance: options.addUtterance } : {}),
     once,
+    ...(options.dashboard ? { dashboard: options.dashboard } : {}),
     ...(options.oauth ? { oauth: { installations: new StoredInstallations(options.store ?? memoryState()), states: new StoredInstallStates(options.store ?? memoryState(), once) } } : {}),
   };
 }

@@ -57,4 +57,18 @@ export const MIGRATIONS: readonly { readonly version: number; readonly sql: read
       'CREATE INDEX counters_expires_at ON counters (expires_at)',
     ],
   },
+  {
+    version: 5,
+    sql: [
+      // What advisors changed from the dashboard: who, when, what. Kept, never purged with questions.
+      `CREATE TABLE audit (
+        id TEXT PRIMARY KEY,
+        at BIGINT NOT NULL,
+        who TEXT NOT NULL,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL
+      )`,
+      'CREATE INDEX audit_at ON audit (at)',
+    ],
+  },
 ];

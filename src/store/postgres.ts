@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { MIGRATIONS } from './migrations.js';
 import { fromRow, type Row } from './sqlite.js';
-import type { NewQuestion, Store, StoredQuestion } from './types.js';
+import type { AuditEntry, NewQuestion, QuestionCounts, Store, StoredQuestion } from './types.js';
 
 /** The shared store for several app instances behind a load balancer: PostgreSQL at `DATABASE_URL`. */
 export class PostgresStore implements Store {
@@ -91,6 +91,39 @@ export class PostgresStore implements Store {
 
   async ping(): Promise<void> {
     await this.pool.query('SELECT 1');
+  }
+
+  async countQuestions(fromMs: number, toMs: number, channel?: string): Promise<QuestionCounts> {
+    const where = `at >= $1 AND at <= $2${channel ? ' AND channel = $3' : ''}`;
+    const args = channel ? [fromMs, toMs, channel] : [fromMs, toMs];
+    const [perDay, perIntent, feedback] = await Promise.all([
+      this.pool.query<{ day: string; outcome: string; n: string }>(`SELECT at / 86400000 AS day, outcome, COUNT(*) AS n FROM questions WHERE ${where} GROUP BY day, outcome`, args),
+      this.pool.query<{ intent: string; n: string }>(`SELECT intent, COUNT(*) AS n FROM questions WHERE ${where} AND outcome IN ('answer', 'clarify') GROUP BY intent`, args),
+      this.pool.query<{ helpful: number; n: string }>(`SELECT helpful, COUNT(*) AS n FROM questions WHERE ${where} AND helpful IS NOT NULL GROUP BY helpful`, args),
+    ]);
+    return {
+      perDay: perDay.rows.map((r) => ({ day: Number(r.day), outcome: r.outcome, n: Number(r.n) })),
+      perIntent: perIntent.rows.map((r) => ({ intent: r.intent, n: Number(r.n) })),
+      helpful: Number(feedback.rows.find((f) => Number(f.helpful) === 1)?.n ?? 0),
+      unhelpful: Number(feedback.rows.find((f) => Number(f.helpful) === 0)?.n ?? 0),
+    };
+  }
+
+  async gapQuestions(fromMs: number, toMs: number, limit: number, channel?: string): Promise<StoredQuestion[]> {
+    const r = await this.pool.query<Row>(
+      `SELECT * FROM questions WHERE at >= $1 AND at <= $2${channel ? ' AND channel = $4' : ''} AND (outcome = 'fallback' OR helpful = 0) ORDER BY at DESC, id LIMIT $3`,
+      channel ? [fromMs, toMs, limit, channel] : [fromMs, toMs, limit],
+    );
+    return r.rows.map(fromRow).reverse();
+  }
+
+  async audit(entry: AuditEntry): Promise<void> {
+    await this.pool.query('INSERT INTO audit (id, at, who, action, detail) VALUES ($1, $2, $3, $4, $5)', [randomUUID(), entry.at, entry.who, entry.action, entry.detail]);
+  }
+
+  async auditLog(limit: number): Promise<AuditEntry[]> {
+    const r = await this.pool.query<{ at: string; who: string; action: string; detail: string }>('SELECT at, who, action, detail FROM audit ORDER BY at DESC, id LIMIT $1', [limit]);
+    return r.rows.map((row) => ({ ...row, at: Number(row.at) }));
   }
 
   async since(sinceMs: number): Promise<StoredQuestion[]> {

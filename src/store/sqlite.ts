@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations.js';
-import type { NewQuestion, Store, StoredQuestion } from './types.js';
+import type { AuditEntry, NewQuestion, QuestionCounts, Store, StoredQuestion } from './types.js';
+
+const DAY_MS = 86_400_000;
 
 interface Row {
   id: string;
@@ -116,6 +118,35 @@ export class SqliteStore implements Store {
     // A file deleted or overwritten under the running process must show: read a real page, check the file is there.
     this.db.prepare('SELECT version FROM schema_migrations LIMIT 1').get();
     if (this.file !== ':memory:' && !existsSync(this.file)) throw new Error(`the database file ${this.file} is gone`);
+  }
+
+  async countQuestions(fromMs: number, toMs: number, channel?: string): Promise<QuestionCounts> {
+    const where = `at >= ? AND at <= ?${channel ? ' AND channel = ?' : ''}`;
+    const args = channel ? [fromMs, toMs, channel] : [fromMs, toMs];
+    const perDay = this.db.prepare(`SELECT at / ${DAY_MS} AS day, outcome, COUNT(*) AS n FROM questions WHERE ${where} GROUP BY day, outcome`).all(...args) as { day: number; outcome: string; n: number }[];
+    const perIntent = this.db.prepare(`SELECT intent, COUNT(*) AS n FROM questions WHERE ${where} AND outcome IN ('answer', 'clarify') GROUP BY intent`).all(...args) as { intent: string; n: number }[];
+    const feedback = this.db.prepare(`SELECT helpful, COUNT(*) AS n FROM questions WHERE ${where} AND helpful IS NOT NULL GROUP BY helpful`).all(...args) as { helpful: number; n: number }[];
+    return {
+      perDay: perDay.map((r) => ({ day: Number(r.day), outcome: r.outcome, n: Number(r.n) })),
+      perIntent: perIntent.map((r) => ({ intent: r.intent, n: Number(r.n) })),
+      helpful: Number(feedback.find((f) => Number(f.helpful) === 1)?.n ?? 0),
+      unhelpful: Number(feedback.find((f) => Number(f.helpful) === 0)?.n ?? 0),
+    };
+  }
+
+  async gapQuestions(fromMs: number, toMs: number, limit: number, channel?: string): Promise<StoredQuestion[]> {
+    const rows = this.db
+      .prepare(`SELECT * FROM questions WHERE at >= ? AND at <= ?${channel ? ' AND channel = ?' : ''} AND (outcome = 'fallback' OR helpful = 0) ORDER BY at DESC, id LIMIT ?`)
+      .all(...(channel ? [fromMs, toMs, channel, limit] : [fromMs, toMs, limit])) as Row[];
+    return rows.map(fromRow).reverse();
+  }
+
+  async audit(entry: AuditEntry): Promise<void> {
+    this.db.prepare('INSERT INTO audit (id, at, who, action, detail) VALUES (?, ?, ?, ?, ?)').run(randomUUID(), entry.at, entry.who, entry.action, entry.detail);
+  }
+
+  async auditLog(limit: number): Promise<AuditEntry[]> {
+    return (this.db.prepare('SELECT at, who, action, detail FROM audit ORDER BY at DESC, id LIMIT ?').all(limit) as { at: number; who: string; action: string; detail: string }[]).map((r) => ({ ...r, at: Number(r.at) }));
   }
 
   async since(sinceMs: number): Promise<StoredQuestion[]> {

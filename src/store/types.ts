@@ -30,6 +30,25 @@ export interface StateStore {
   increment(key: string, expiresAtMs: number): Promise<number>;
 }
 
+/** Counts of stored questions over a period, for the dashboard (computed by the store, not in memory). */
+export interface QuestionCounts {
+  /** Questions per day (days since the epoch, UTC) and outcome. */
+  readonly perDay: readonly { readonly day: number; readonly outcome: string; readonly n: number }[];
+  /** Answered (or clarified) questions per intent. */
+  readonly perIntent: readonly { readonly intent: string; readonly n: number }[];
+  readonly helpful: number;
+  readonly unhelpful: number;
+}
+
+/** One change an advisor made (an utterance added from the dashboard, ...). */
+export interface AuditEntry {
+  readonly at: number;
+  /** Who: a label the dashboard's sign-in gave (never a user id). */
+  readonly who: string;
+  readonly action: string;
+  readonly detail: string;
+}
+
 /** State that never expires, written once: the first value kept under a key is the one every instance reads. */
 export interface KeptValues {
   /** Keeps `value` under `key` unless a value is already kept there; returns the kept value. */
@@ -54,6 +73,14 @@ export interface Store extends StateStore, KeptValues {
    * (atomic, so two instances racing on one key get one true). Expired claims are purged.
    */
   claim(key: string, expiresAtMs: number): Promise<boolean>;
+  /** Counts of the questions asked from `fromMs` to `toMs` (in one channel, or all). */
+  countQuestions(fromMs: number, toMs: number, channel?: string): Promise<QuestionCounts>;
+  /** The latest `limit` questions from `fromMs` to `toMs` that fell back or were marked not helpful, oldest first. */
+  gapQuestions(fromMs: number, toMs: number, limit: number, channel?: string): Promise<StoredQuestion[]>;
+  /** Keeps one audit entry (in its own transaction). */
+  audit(entry: AuditEntry): Promise<void>;
+  /** The latest `limit` audit entries, newest first. */
+  auditLog(limit: number): Promise<AuditEntry[]>;
   /** Every question asked at or after `sinceMs`, oldest first. */
   since(sinceMs: number): Promise<StoredQuestion[]>;
   /** Deletes questions asked before `cutoffMs` (and expired claims and state); returns how many questions. */

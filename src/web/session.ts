@@ -20,6 +20,8 @@ export class Sessions {
     secret?: string,
     ttlHours: number = DEFAULT_SESSION_TTL_HOURS,
     private readonly now: () => number = Date.now,
+    /** The cookie's name: the chat's, or the advisor dashboard's. */
+    readonly cookieName: string = SESSION_COOKIE,
   ) {
     this.secret = secret ? Buffer.from(secret, 'utf8') : randomBytes(32);
     this.ttlMs = ttlHours * 3_600_000;
@@ -42,8 +44,8 @@ export class Sessions {
     const raw = header
       .split(';')
       .map((p) => p.trim())
-      .find((p) => p.startsWith(`${SESSION_COOKIE}=`))
-      ?.slice(SESSION_COOKIE.length + 1);
+      .find((p) => p.startsWith(`${this.cookieName}=`))
+      ?.slice(this.cookieName.length + 1);
     if (!raw) return null;
     const [id, issued, sig] = raw.split('.');
     if (!id || !issued || !sig || !/^[A-Za-z0-9_-]{24}$/.test(id) || !/^[0-9a-z]{1,11}$/.test(issued)) return null;
@@ -54,13 +56,22 @@ export class Sessions {
     return age >= 0 && age < this.ttlMs ? id : null;
   }
 
+  /** A Set-Cookie header for `value` (HttpOnly, SameSite=Strict, Secure behind https); `maxAge` 0 deletes it. */
+  cookieHeader(value: string, req: IncomingMessage, maxAge: number = Math.floor(this.ttlMs / 1000)): string {
+    const secure = req.headers['x-forwarded-proto'] === 'https' ? '; Secure' : '';
+    return `${this.cookieName}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure}`;
+  }
+
+  /** A token bound to a session (the dashboard's forms carry it): only pages served to that session know it. */
+  proof(id: string): string {
+    return this.sign(`csrf:${id}`);
+  }
+
   /** The session of a request, issuing one (with its Set-Cookie header) when it has none. */
   ensure(req: IncomingMessage): { id: string; setCookie?: string } {
     const id = this.read(req);
     if (id) return { id };
     const fresh = this.issue();
-    const secure = req.headers['x-forwarded-proto'] === 'https' ? '; Secure' : '';
-    const maxAge = Math.floor(this.ttlMs / 1000);
-    return { id: fresh.id, setCookie: `${SESSION_COOKIE}=${fresh.cookie}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure}` };
+    return { id: fresh.id, setCookie: this.cookieHeader(fresh.cookie, req) };
   }
 }

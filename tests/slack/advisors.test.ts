@@ -7,6 +7,7 @@ const added: [string, string][] = [];
 beforeAll(async () => {
   h = await startStoredSlackHarness({}, {
     advisors: { userIds: ['UADV'], channelId: 'CADV' },
+    publicUrl: 'https://faq.example.org',
     addUtterance: (intent, text) => {
       added.push([intent, text]);
       return { ok: true, file: 'intents/certs.yaml' };
@@ -151,6 +152,22 @@ describe('advisor triage in Slack', () => {
     await command('stats', 'UCAND');
     const [refused] = await h.fake.waitFor(`response_url/s${n}`);
     expect(JSON.stringify(refused!.args)).toContain('for advisors');
+  });
+
+  it('/faq dashboard sends an advisor a private one-time sign-in link that opens the dashboard; others are told it is for advisors', async () => {
+    await command('dashboard', 'UADV');
+    const [reply] = await h.fake.waitFor(`response_url/s${n}`);
+    expect(reply!.args.response_type ?? 'ephemeral').toBe('ephemeral');
+    const url = /https:\/\/faq\.example\.org\/admin\/login\?token=([A-Za-z0-9_-]{43})/.exec(JSON.stringify(reply!.args));
+    expect(url).not.toBeNull();
+    const signIn = await fetch(`${h.app.url}admin/login?token=${url![1]}`, { redirect: 'manual' });
+    expect(signIn.status).toBe(303);
+    expect((await h.store.auditLog(5))).toEqual([]);
+    h.fake.reset();
+    await command('dashboard', 'UCAND');
+    const [refused] = await h.fake.waitFor(`response_url/s${n}`);
+    expect(JSON.stringify(refused!.args)).toContain('for advisors');
+    expect(JSON.stringify(refused!.args)).not.toContain('token=');
   });
 
   it('an advisor\'s App Home adds the summary; a candidate\'s does not', async () => {

@@ -128,6 +128,35 @@ for (const backend of backends) {
       expect((await store.since(0)).map((r) => r.at)).toEqual([3000]);
     });
 
+    it('counts questions for the dashboard by day and outcome, answered intents and feedback, in a period and a channel', async () => {
+      const DAY = 86_400_000;
+      await store.record(q({ at: 10 * DAY + 5, outcome: 'answer', intent: 'salary', channel: 'web' }));
+      await store.record(q({ at: 10 * DAY + 6, outcome: 'fallback', intent: 'none', channel: 'web' }));
+      const unhelpful = await store.record(q({ at: 11 * DAY, outcome: 'clarify', intent: 'certs.overview', channel: 'slack' }));
+      await store.setFeedback(unhelpful, false, q().userKey);
+      await store.record(q({ at: 20 * DAY, outcome: 'answer' }));
+      const all = await store.countQuestions(10 * DAY, 12 * DAY);
+      expect([...all.perDay].sort((a, b) => a.day - b.day || (a.outcome < b.outcome ? -1 : 1))).toEqual([
+        { day: 10, outcome: 'answer', n: 1 },
+        { day: 10, outcome: 'fallback', n: 1 },
+        { day: 11, outcome: 'clarify', n: 1 },
+      ]);
+      expect([...all.perIntent].sort((a, b) => (a.intent < b.intent ? -1 : 1))).toEqual([{ intent: 'certs.overview', n: 1 }, { intent: 'salary', n: 1 }]);
+      expect({ helpful: all.helpful, unhelpful: all.unhelpful }).toEqual({ helpful: 0, unhelpful: 1 });
+      expect((await store.countQuestions(10 * DAY, 12 * DAY, 'slack')).perDay).toEqual([{ day: 11, outcome: 'clarify', n: 1 }]);
+      expect((await store.gapQuestions(0, 30 * DAY, 10)).map((r) => r.outcome)).toEqual(['fallback', 'clarify']);
+      expect((await store.gapQuestions(0, 30 * DAY, 1)).map((r) => r.outcome)).toEqual(['clarify']);
+    });
+
+    it('keeps the dashboard\'s audit log, newest first', async () => {
+      // The audit log is never purged: entries of earlier runs may be there, older than these.
+      const at = Date.now() + 60_000;
+      await store.audit({ at, who: 'CLI', action: 'added 1 question to salary', detail: 'how much' });
+      await store.audit({ at: at + 1, who: 'Slack advisor ab12cd', action: 'added 2 questions to role.duties', detail: 'a | b' });
+      expect((await store.auditLog(2)).map((e) => e.who)).toEqual(['Slack advisor ab12cd', 'CLI']);
+      expect(await store.auditLog(1)).toEqual([{ at: at + 1, who: 'Slack advisor ab12cd', action: 'added 2 questions to role.duties', detail: 'a | b' }]);
+    });
+
     it.runIf(backend.name === 'postgres')('a second instance opening the same database applies no migration twice and sees the rows', async () => {
       await store.record(q());
       const again = await backend.open();

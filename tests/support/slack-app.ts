@@ -24,7 +24,7 @@ export interface SlackHarness {
 }
 
 /** The app in HTTP mode on a free loopback port, its WebClient pointed at a fake Slack Web API. */
-export async function startSlackHarness(slack: Partial<SlackConfig> = {}, options: { ratePerMinute?: number; store?: Store; advisors?: { userIds: string[]; channelId?: string }; addUtterance?: (i: string, u: string) => EditResult; engine?: Engine } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(slack: Partial<SlackConfig> = {}, options: { ratePerMinute?: number; store?: Store; advisors?: { userIds: string[]; channelId?: string }; addUtterance?: (i: string, u: string) => EditResult; engine?: Engine; publicUrl?: string } = {}): Promise<SlackHarness> {
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -45,6 +45,7 @@ export async function startSlackHarness(slack: Partial<SlackConfig> = {}, option
       retentionDays: 90,
       advisorUserIds: options.advisors?.userIds ?? [],
       ...(options.advisors?.channelId ? { advisorChannelId: options.advisors.channelId } : {}),
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       slack: { botToken: 'xoxb-test-token', signingSecret: SECRET, apiUrl: fake.url, mode: 'http', ...slack },
     },
     engine: () => engine,

@@ -41,6 +41,16 @@ async function statsReply(deps: SlackDeps, user: string): Promise<{ text: string
   return { text: 'Advisor summary', blocks };
 }
 
+/** `/faq dashboard`: a one-time sign-in link to the advisor dashboard, privately, for advisors only. */
+async function dashboardReply(deps: SlackDeps, user: string): Promise<{ text: string; blocks: unknown[] }> {
+  if (!isAdvisor(deps, user)) return buildNoticeBlocks('The dashboard is for advisors (ADVISOR_USER_IDS).');
+  if (!deps.dashboard) return buildNoticeBlocks('The dashboard needs a question store, and this bot runs without one.');
+  if (!deps.dashboard.baseUrl) return buildNoticeBlocks('Set PUBLIC_URL to the bot\'s address so I can link the dashboard (or run `npx faqbot admin-link --base <address>` on the server).');
+  const token = await deps.dashboard.links.issue(`Slack advisor ${deps.outcomes.userKey(user).slice(0, 6)}`);
+  const url = `${deps.dashboard.baseUrl}/admin/login?token=${token}`;
+  return { text: `Your dashboard sign-in link (works once, for 15 minutes): ${url}`, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `<${url}|Open the advisor dashboard>: this link signs you in once, for the next 15 minutes. Do not share it.` } }] };
+}
+
 /** The reply to one slash command with its text. */
 export async function answerCommand(deps: SlackDeps, spec: Command, argument: string, user = ''): Promise<{ text: string; blocks: unknown[] }> {
   const engine = deps.engine();
@@ -48,6 +58,7 @@ export async function answerCommand(deps: SlackDeps, spec: Command, argument: st
   const arg = argument.trim();
   const hint = current.hint ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(current.hint), verbatim: true }] }] : [];
   if (current.ask && /^stats$/i.test(arg)) return statsReply(deps, user);
+  if (current.ask && /^dashboard$/i.test(arg)) return dashboardReply(deps, user);
   // With several careers, a command answers for the career its text names, or asks which one.
   const forCareers = engine.forCareers(current.intent, arg);
   if (forCareers.length === 1 && forCareers[0] !== current.intent) return buildDecisionBlocks(engine.decideIntents(forCareers), { share: true, feedback: true });
