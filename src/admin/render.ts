@@ -16,6 +16,15 @@ export function signInPage(reason?: string): string {
     '<p>Sign in with a one-time link: run <code>npx faqbot admin-link</code> on the server, or type <code>/faq dashboard</code> in Slack if you are an advisor. A link works once, for 15 minutes.</p>');
 }
 
+/**
+ * Opening a sign-in link shows this button; only pressing it (a POST) uses the link, so a link
+ * scanner or an unfurler that fetches the link does not use it up or get a session.
+ */
+export function confirmSignInPage(token: string): string {
+  return layout('Advisor dashboard: sign in', '<h1>Advisor dashboard</h1><p>This link signs you in once.</p>' +
+    `<form method="post" action="/admin/login"><input type="hidden" name="token" value="${esc(token)}"><button type="submit">Sign in</button></form>`);
+}
+
 const SERIES: readonly { key: keyof Omit<DayOutcomes, 'date'>; label: string; color: string }[] = [
   { key: 'answered', label: 'Answered', color: '#2f7d4f' },
   { key: 'clarified', label: 'Clarified', color: '#8fbf6a' },

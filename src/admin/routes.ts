@@ -10,7 +10,7 @@ import { closeAfterAnswer, closeIfBodyUnread, type Route } from '../server/http.
 import type { Store } from '../store/types.js';
 import type { Sessions } from '../web/session.js';
 import { buildOverview, CHANNELS, gapKey, PERIODS, readOverviewData, type Channel } from './overview.js';
-import { overviewPage, signInPage } from './render.js';
+import { confirmSignInPage, overviewPage, signInPage } from './render.js';
 import type { SignInLinks } from './links.js';
 import { exportCsv } from './export.js';
 
@@ -74,7 +74,14 @@ async function readForm(req: IncomingMessage, res: ServerResponse): Promise<URLS
 
 const periodOf = (v: string | null): number => (PERIODS as readonly number[]).includes(Number(v)) ? Number(v) : 30;
 const channelOf = (v: string | null): Channel => ((CHANNELS as readonly string[]).includes(v ?? '') ? (v as Channel) : 'all');
-const sameToken = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/** Text with no half of an emoji left alone (a cut at 60 characters can split one). */
+const wellFormed = (text: string): string => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+
+const sameToken = (a: string, b: string): boolean => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
 
 /**
  * The advisor dashboard: `/admin/login?token=` (a one-time link) sets a signed session cookie;
@@ -123,8 +130,19 @@ export function adminRoutes(deps: AdminDeps): Route[] {
     {
       method: 'GET',
       path: '/admin/login',
-      handler: async (req, res) => {
+      handler: (req, res) => {
         const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token') ?? '';
+        if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return refuse(res, 'That sign-in link is unknown or expired. Ask for a new one.');
+        send(res, 200, confirmSignInPage(token));
+      },
+    },
+    {
+      method: 'POST',
+      path: '/admin/login',
+      handler: async (req, res) => {
+        const body = await readForm(req, res);
+        if (!body) return;
+        const token = body.get('token') ?? '';
         const redeemed = await deps.links.redeem(token);
         if ('refused' in redeemed) {
           deps.logger.warn({ reason: redeemed.refused }, 'a dashboard sign-in link was refused');
@@ -154,8 +172,9 @@ export function adminRoutes(deps: AdminDeps): Route[] {
         for (const g of built.gaps) if (open.length < 10 && !(await deps.store.getState(`admin:handled:${g.key}`))) open.push(g);
         const overview = { ...built, gaps: open };
         const topics = engine.topics().filter((t) => !engine.kb.intents.find((i) => i.id === t.intent)?.smallTalk);
-        const message = params.get('done') ?? undefined;
-        send(res, 200, overviewPage(overview, { csrf: deps.sessions.proof(session.id), who: session.who, topics, audit: await deps.store.auditLog(20), canEdit: deps.addUtterance !== undefined, ...(message ? { message: message.slice(0, 300) } : {}) }));
+        const message = (await deps.store.getState(`admin:flash:${session.id}`)) ?? undefined;
+        if (message) await deps.store.deleteState(`admin:flash:${session.id}`);
+        send(res, 200, overviewPage(overview, { csrf: deps.sessions.proof(session.id), who: session.who, topics, audit: await deps.store.auditLog(20), canEdit: deps.addUtterance !== undefined, ...(message ? { message } : {}) }));
       },
     },
     {
@@ -165,11 +184,15 @@ export function adminRoutes(deps: AdminDeps): Route[] {
         const got = await form(req, res);
         if (!got) return;
         const { session, body } = got;
-        const back = (message: string) => redirect(res, `/admin?days=${periodOf(body.get('days'))}&channel=${channelOf(body.get('channel'))}&done=${encodeURIComponent(message)}`);
+        // The outcome is shown once on the next page, kept for this session: never a text a link could carry.
+        const back = async (message: string) => {
+          await deps.store.setState(`admin:flash:${session.id}`, wellFormed(message).slice(0, 600), now() + 60_000);
+          redirect(res, `/admin?days=${periodOf(body.get('days'))}&channel=${channelOf(body.get('channel'))}`);
+        };
         const intent = body.get('intent') ?? '';
-        const questions = body.getAll('question').map((q) => q.trim()).filter(Boolean).slice(0, 20);
-        if (!deps.addUtterance) return back('Adding questions is not available here (the knowledge base is read-only).');
-        if (!deps.engine().has(intent)) return back(`There is no topic "${intent.slice(0, 60)}".`);
+        const questions = [...new Set(body.getAll('question').map((q) => q.replace(/\s+/g, ' ').trim()).filter(Boolean))].slice(0, 5);
+        if (!deps.addUtterance) return void (await back('Adding questions is not available here (the knowledge base is read-only).'));
+        if (!deps.engine().has(intent)) return void (await back(`There is no topic "${intent.slice(0, 60)}".`));
         const added: string[] = [];
         const refused: string[] = [];
         for (const q of questions) {
@@ -185,7 +208,7 @@ export function adminRoutes(deps: AdminDeps): Route[] {
           await deps.store.audit({ at: now(), who: session.who, action: `added ${added.length} question${added.length === 1 ? '' : 's'} to ${intent}`, detail: added.join(' | ').slice(0, 500) });
           await deps.store.setState(`admin:handled:${gapKey(body.get('group') ?? added[0]!)}`, intent, now() + HANDLED_MS);
         }
-        back(`${added.length > 0 ? `Added ${added.length} to ${intent}.` : 'Nothing added.'}${refused.length > 0 ? ` Refused: ${refused.join('; ')}.` : ''}`);
+        await back(`${added.length > 0 ? `Added ${added.length} to ${intent}.` : 'Nothing added.'}${refused.length > 0 ? ` Refused: ${refused.join('; ')}.` : ''}`);
       },
     },
     {

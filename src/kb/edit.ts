@@ -28,6 +28,10 @@ export function addUtterance(dirs: KnowledgeDirs, intentId: string, utterance: s
   const idLine = new RegExp(`^(\\s*)- id: ${intentId.replace(/\./g, '\\.')}\\s*$`, 'm');
   const target = intentFiles.find((f) => idLine.test(f.text));
   if (!target) return { ok: false, error: `no intent "${intentId}" in ${relative(base, dirs.intentsDir)}/` };
+  // The same example twice says nothing new (a double-click, a form sent again): refused, nothing written.
+  const same = (u: unknown) => typeof u === 'string' && u.replace(/\s+/g, ' ').trim().toLowerCase() === text.toLowerCase();
+  const existing = (parse(target).data as { intents?: { id?: string; utterances?: unknown[] }[] } | null)?.intents?.find((i) => i.id === intentId);
+  if (existing?.utterances?.some(same)) return { ok: false, error: `"${text.slice(0, 60)}" is already an example of ${intentId}` };
 
   const lines = target.text.split('\n');
   const start = lines.findIndex((l) => idLine.test(l));

@@ -69,8 +69,16 @@ const post = (path: string, form: Record<string, string | string[]>, cookie: str
   return fetch(`${app.url}${path.replace(/^\//, '')}`, { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString(), redirect: 'manual' });
 };
 
+/** Opens a link (a page with a button) and presses it (the POST that uses the link). */
+async function useLink(token: string): Promise<Response> {
+  const page = await get(`/admin/login?token=${token}`);
+  if (page.status !== 200) return page;
+  expect(await page.text()).toContain('<form method="post" action="/admin/login">');
+  return post('/admin/login', { token }, '');
+}
+
 async function signIn(): Promise<string> {
-  const res = await get(`/admin/login?token=${await links.issue('test advisor')}`);
+  const res = await useLink(await links.issue('test advisor'));
   expect(res.status).toBe(303);
   return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
 }
@@ -89,19 +97,23 @@ describe('Advisor dashboard: sign-in', () => {
 
   it('a link signs in once: a signed HttpOnly, SameSite=Strict cookie and a redirect to /admin; reused, it is refused', async () => {
     const token = await links.issue('test advisor');
-    const first = await get(`/admin/login?token=${token}`);
+    // Fetching the link (a scanner, an unfurler, a HEAD) does not use it.
+    expect((await fetch(`${app.url}admin/login?token=${token}`, { method: 'HEAD' })).status).toBe(200);
+    expect((await get(`/admin/login?token=${token}`)).headers.get('set-cookie')).toBeNull();
+    const first = await useLink(token);
     expect(first.status).toBe(303);
     expect(first.headers.get('location')).toBe('/admin');
     expect(first.headers.get('set-cookie')).toMatch(/^faq_admin=[^;]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=28800/);
-    const again = await get(`/admin/login?token=${token}`);
+    const again = await useLink(token);
     expect(again.status).toBe(401);
     expect(await again.text()).toContain('already used');
   });
 
   it('an expired link, a made-up token and a forged cookie are refused', async () => {
     const expired = await new SignInLinks(store, new Once(store), () => Date.now() - 16 * 60_000).issue('late');
-    expect(await (await get(`/admin/login?token=${expired}`)).text()).toContain('unknown or expired');
+    expect(await (await useLink(expired)).text()).toContain('unknown or expired');
     expect((await get('/admin/login?token=not-a-token')).status).toBe(401);
+    expect((await post('/admin/login', { token: 'not-a-token' }, '')).status).toBe(401);
     const cookie = await signIn();
     const forged = cookie.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
     expect((await get('/admin', forged)).status).toBe(401);
@@ -137,15 +149,35 @@ describe('Advisor dashboard: the overview', () => {
     expect((await post('/admin/add', { intent: 'role.overview', question: ['can i do the job from my couch'], group: 'x', days: '7', channel: 'all' }, cookie)).status).toBe(403);
     const added = await post('/admin/add', { csrf, intent: 'role.overview', question: ['can i do the job from my couch', 'my ssn is [SSN]'], group: 'can i do the job from my couch', days: '7', channel: 'all' }, cookie);
     expect(added.status).toBe(303);
-    const back = decodeURIComponent(added.headers.get('location') ?? '');
-    expect(back).toContain('Added 1 to role.overview');
-    expect(back).toContain('still holds a redaction placeholder');
+    expect(added.headers.get('location')).toBe('/admin?days=7&channel=all');
+    const told = await (await get('/admin?days=7', cookie)).text();
+    expect(told).toContain('Added 1 to role.overview');
+    expect(told).toContain('still holds a redaction placeholder');
     const [reply] = await new Visitor(app.url).say('can i do the job from my couch');
     expect(reply.intent).toBe('role.overview');
     const after = await (await get('/admin?days=7', cookie)).text();
     expect(after).toContain('added 1 question to role.overview');
     expect(after).toContain('test advisor');
     expect(after).not.toMatch(/<strong>can i do the job from my couch<\/strong>/);
+  });
+
+  it('an example is added once however often it is sent (a double click, the same question twice); a broken emoji or a non-ASCII token never makes a 500', async () => {
+    const cookie = await signIn();
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await (await get('/admin?days=7', cookie)).text())![1]!;
+    const first = await post('/admin/add', { csrf, intent: 'career.growth', question: ['is there room to grow as a records specialist', 'is there room to grow as a records specialist'], group: 'g1', days: '7', channel: 'all' }, cookie);
+    expect(first.status).toBe(303);
+    const again = await post('/admin/add', { csrf, intent: 'career.growth', question: ['is there room to grow as a records specialist'], group: 'g1', days: '7', channel: 'all' }, cookie);
+    expect(again.status).toBe(303);
+    const page = await (await get('/admin?days=7', cookie)).text();
+    expect(page).toContain('is already an example of career.growth');
+    expect(engine.kb.intents.find((i) => i.id === 'career.growth')!.utterances.filter((u) => u === 'is there room to grow as a records specialist')).toHaveLength(1);
+    expect((await post('/admin/add', { csrf, intent: `${'a'.repeat(59)}\u{1F600}`, question: ['x'], days: '7', channel: 'all' }, cookie)).status).toBe(303);
+    expect((await post('/admin/add', { csrf: `é${'A'.repeat(42)}`, intent: 'salary', question: ['x'] }, cookie)).status).toBe(403);
+  });
+
+  it('the outcome message is the session\'s own: a link\'s query text never shows on the page', async () => {
+    const html = await (await get('/admin?done=Your%20session%20expired%2C%20sign%20in%20at%20https%3A%2F%2Fevil.example', await signIn())).text();
+    expect(html).not.toContain('evil.example');
   });
 
   it('exports the period as CSV: redacted questions, no user keys', async () => {
@@ -176,7 +208,8 @@ describe.runIf(existsSync(CHROMIUM))('Advisor dashboard in a real browser (Chrom
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       await page.goto(`${app.url}admin/login?token=${await links.issue('browser advisor')}`);
-      expect(new URL(page.url()).pathname).toBe('/admin');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(/\/admin$/);
       await page.getByRole('img', { name: 'Questions per day by outcome' }).waitFor();
       const group = page.locator('.gaps > li', { hasText: 'is there a night shift' });
       await group.waitFor();

@@ -160,7 +160,7 @@ describe('advisor triage in Slack', () => {
     expect(reply!.args.response_type ?? 'ephemeral').toBe('ephemeral');
     const url = /https:\/\/faq\.example\.org\/admin\/login\?token=([A-Za-z0-9_-]{43})/.exec(JSON.stringify(reply!.args));
     expect(url).not.toBeNull();
-    const signIn = await fetch(`${h.app.url}admin/login?token=${url![1]}`, { redirect: 'manual' });
+    const signIn = await fetch(`${h.app.url}admin/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${url![1]}`, redirect: 'manual' });
     expect(signIn.status).toBe(303);
     expect((await h.store.auditLog(5))).toEqual([]);
     h.fake.reset();
