@@ -72,6 +72,12 @@ async function readForm(req: IncomingMessage, res: ServerResponse): Promise<URLS
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
+/** The period and channel a dashboard request asks for (30 days, all channels unless it says otherwise). */
+function viewOf(req: IncomingMessage): { days: number; channel: Channel } {
+  const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
+  return { days: periodOf(params.get('days')), channel: channelOf(params.get('channel')) };
+}
+
 const periodOf = (v: string | null): number => (PERIODS as readonly number[]).includes(Number(v)) ? Number(v) : 30;
 const channelOf = (v: string | null): Channel => ((CHANNELS as readonly string[]).includes(v ?? '') ? (v as Channel) : 'all');
 /** Text with no half of an emoji left alone (a cut at 60 characters can split one). */
@@ -160,9 +166,7 @@ export function adminRoutes(deps: AdminDeps): Route[] {
       handler: async (req, res) => {
         const session = await whoIs(req);
         if (!session) return refuse(res);
-        const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
-        const days = periodOf(params.get('days'));
-        const channel = channelOf(params.get('channel'));
+        const { days, channel } = viewOf(req);
         const engine = deps.engine();
         const at = now();
         const data = await readOverviewData(deps.store, at, days, channel);
@@ -217,9 +221,7 @@ export function adminRoutes(deps: AdminDeps): Route[] {
       handler: async (req, res) => {
         const session = await whoIs(req);
         if (!session) return refuse(res);
-        const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
-        const days = periodOf(params.get('days'));
-        const channel = channelOf(params.get('channel'));
+        const { days, channel } = viewOf(req);
         const rows = (await deps.store.since(now() - days * 86_400_000)).filter((r) => channel === 'all' || r.channel === channel);
         res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="questions-${days}d-${channel}.csv"`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
         res.end(exportCsv(rows));
