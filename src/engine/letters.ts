@@ -43,6 +43,14 @@ export class TrigramSpace {
     }
   }
 
+  /** Calls `use` with the feature id and value of each known trigram of `words` (a question's side of `add`, without a map). */
+  each(words: readonly string[], use: (id: number, value: number) => void): void {
+    let grams = 0;
+    for (const word of words) grams += word.length;
+    const value = this.weight / Math.sqrt(grams || 1);
+    for (const word of words) for (const id of this.known(word)) use(this.offset + id, value);
+  }
+
   /** Numbers the word's trigrams not seen before; its trigram ids in order. */
   private learn(word: string): number[] {
     this.cache.clear();

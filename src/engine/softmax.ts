@@ -51,6 +51,7 @@ export class SoftmaxModel {
   private readonly touched: Int32Array;
   private touchedCount = 0;
   private readonly candidates: number;
+  private readonly dense: boolean;
   private round = 0;
 
   /** Fits label weights to the examples; `labelCount` labels over `featureCount` feature ids. */
@@ -69,6 +70,8 @@ export class SoftmaxModel {
     const { start, labelOf, epochs } = supports(examples, labelCount, featureCount, options);
     this.start = start;
     this.labelOf = labelOf;
+    // Every feature has every label (in order): the softmax runs over all labels with no lookups.
+    this.dense = labelOf.length === featureCount * L && start[1] === L;
     const W = (this.weights = new Float64Array(labelOf.length));
     const B = this.bias;
     const order = examples.map((_e, i) => i);
@@ -131,6 +134,7 @@ export class SoftmaxModel {
    * that shares only "what" with the question is no contender. Other labels are 0.
    */
   private forward(ids: ArrayLike<number>, values: ArrayLike<number>, label: number): void {
+    if (this.dense) return this.forwardDense(ids, values);
     const { out, stamp, touched, start, labelOf, weights, bias } = this;
     for (let t = 0; t < this.touchedCount; t++) out[touched[t]!] = 0;
     if (this.touchedCount === 0) out.fill(0);
@@ -177,6 +181,27 @@ export class SoftmaxModel {
       sum += out[l] = Math.exp(out[l]! - max);
     }
     for (let t = 0; t < count; t++) out[touched[t]!] = out[touched[t]!]! / sum;
+  }
+
+  /** `forward` when every feature has every label: contiguous rows, every label a candidate. */
+  private forwardDense(ids: ArrayLike<number>, values: ArrayLike<number>): void {
+    const { out, weights, bias, touched } = this;
+    const L = bias.length;
+    out.set(bias);
+    for (let k = 0; k < ids.length; k++) {
+      const row = ids[k]! * L;
+      const value = values[k]!;
+      for (let l = 0; l < L; l++) out[l] = out[l]! + weights[row + l]! * value;
+    }
+    if (this.touchedCount !== L) {
+      for (let l = 0; l < L; l++) touched[l] = l;
+      this.touchedCount = L;
+    }
+    let max = -Infinity;
+    for (let l = 0; l < L; l++) if (out[l]! > max) max = out[l]!;
+    let sum = 0;
+    for (let l = 0; l < L; l++) sum += out[l] = Math.exp(out[l]! - max);
+    for (let l = 0; l < L; l++) out[l] = out[l]! / sum;
   }
 
   /**

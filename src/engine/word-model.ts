@@ -21,6 +21,10 @@ export interface IndexedExample {
 export class WordModel {
   private readonly model: SoftmaxModel;
   private readonly trigrams: TrigramSpace;
+  /** A question's features: sums by feature id, and the ids and values gathered. */
+  private readonly sums: Float64Array;
+  private readonly ids: Int32Array;
+  private readonly values: Float64Array;
 
   /** `terms[id]` and `idf[id]` describe term id `id`; `labelCount` labels. */
   constructor(
@@ -38,6 +42,9 @@ export class WordModel {
       return { ids: Int32Array.from(features.keys()), values: Float64Array.from(features.values()), label };
     });
     this.model = new SoftmaxModel(fitted, labelCount, this.trigrams.size, options);
+    this.sums = new Float64Array(this.trigrams.size);
+    this.ids = new Int32Array(this.trigrams.size);
+    this.values = new Float64Array(this.trigrams.size);
   }
 
   /**
@@ -47,10 +54,20 @@ export class WordModel {
    * keep this hot path of one shape whatever the question, empty ones included.
    */
   predict(termIds: Int32Array, weights: Float64Array, terms: readonly string[], norm: number): Float64Array {
-    const features = new Map<number, number>();
-    for (let i = 0; i < termIds.length; i++) features.set(termIds[i]!, weights[i]! / norm);
-    this.trigrams.add(features, words(terms), false);
-    return this.model.predict(Int32Array.from(features.keys()), Float64Array.from(features.values()));
+    // Features gather in arrays the model keeps, cleared after use: a question allocates nothing here.
+    const { sums, ids, values } = this;
+    let n = 0;
+    const use = (id: number, value: number): void => {
+      if (sums[id] === 0) ids[n++] = id;
+      sums[id] = sums[id]! + value;
+    };
+    for (let i = 0; i < termIds.length; i++) use(termIds[i]!, weights[i]! / norm);
+    this.trigrams.each(words(terms), use);
+    for (let k = 0; k < n; k++) {
+      values[k] = sums[ids[k]!]!;
+      sums[ids[k]!] = 0;
+    }
+    return this.model.predict(ids.subarray(0, n), values.subarray(0, n));
   }
 }
 
