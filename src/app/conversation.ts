@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/engine.js';
 import type { ConversationContext, Decision } from '../engine/types.js';
-import type { StateStore } from '../store/types.js';
+import type { StateStore, StateWrite } from '../store/types.js';
 import { memoryState } from '../store/memory-state.js';
 import type { Logger } from '../log/logger.js';
 import type { Metrics } from './metrics.js';
@@ -15,6 +15,9 @@ export interface ContextStore {
   get(conversation: string): Promise<ConversationContext | undefined>;
   /** Keeps a context for `ttlMs`; undefined forgets it. */
   set(conversation: string, context: ConversationContext | undefined, ttlMs: number): Promise<void>;
+  /** Where contexts are kept, and `set` as a write of that state: so it can share a commit with the question's record. */
+  readonly state?: StateStore;
+  write?(conversation: string, context: ConversationContext | undefined, ttlMs: number): StateWrite;
 }
 
 const KEY = (conversation: string) => `context:${conversation}`;
@@ -38,6 +41,8 @@ export function storedContexts(state: StateStore, now: () => number = Date.now):
       if (context) await state.setState(KEY(conversation), JSON.stringify(context), now() + ttlMs);
       else await state.deleteState(KEY(conversation));
     },
+    state,
+    write: (conversation, context, ttlMs) => ({ key: KEY(conversation), value: context ? JSON.stringify(context) : null, expiresAtMs: now() + ttlMs }),
   };
 }
 
@@ -107,8 +112,13 @@ export class ConversationService {
     const context = await this.context(q.conversation);
     const decision = this.options.engine().decide(q.text, context);
     stop?.();
-    // The context and the record are written together: on PostgreSQL that is one round trip's wait, not two.
-    const [, record] = await Promise.all([this.keep(q.conversation, decision), this.options.outcomes?.question(q.channel, q.user, decision)]);
+    // The context and the record are written together: in one commit when both live in the same store.
+    const contexts = this.options.contexts;
+    const outcomes = this.options.outcomes;
+    const together = contexts.state && contexts.write && outcomes?.keepsIn(contexts.state) ? contexts.write(q.conversation, decision.context, this.ttlMs) : undefined;
+    const [, record] = together
+      ? [undefined, await outcomes!.question(q.channel, q.user, decision, together)]
+      : await Promise.all([this.keep(q.conversation, decision), outcomes?.question(q.channel, q.user, decision)]);
     // The advisors' post never holds up the asker's answer: it goes out on its own, failures logged.
     if (decision.kind === 'fallback' && q.text.trim() !== '' && triage) {
       void triage(decision, record).catch((error: Error) => this.options.logger?.error({ err: error }, 'could not send a question to advisor triage'));

@@ -1,6 +1,6 @@
 import type { Decision } from '../engine/types.js';
 import type { Logger } from '../log/logger.js';
-import type { Store } from '../store/types.js';
+import type { StateWrite, Store } from '../store/types.js';
 import { logQuestion, loggableQuestion } from './question-log.js';
 import type { Metrics } from './metrics.js';
 
@@ -31,8 +31,13 @@ export class Outcomes {
     private readonly metrics?: Metrics,
   ) {}
 
-  /** Logs and stores one question's outcome; the stored id, for the feedback buttons. */
-  async question(channel: 'slack' | 'web' | 'cli', userId: string, decision: Decision): Promise<string | undefined> {
+  /** Whether `state` is this outcome store (then a context can be written with a record, in one commit). */
+  keepsIn(state: unknown): boolean {
+    return this.store !== undefined && this.store === state;
+  }
+
+  /** Logs and stores one question's outcome (with `keep` in the same commit); the stored id, for the feedback buttons. */
+  async question(channel: 'slack' | 'web' | 'cli', userId: string, decision: Decision, keep?: StateWrite): Promise<string | undefined> {
     const userKey = this.userKey(userId);
     logQuestion(this.logger, channel, userKey, decision);
     this.metrics?.questions.inc({ channel, outcome: decision.kind });
@@ -46,7 +51,7 @@ export class Outcomes {
         intent: decision.intent,
         confidence: decision.confidence,
         outcome: decision.kind,
-      });
+      }, keep);
     } catch (error) {
       this.metrics?.storeErrors.inc({ operation: 'record' });
       this.logger.error({ err: error }, 'could not store a question outcome');

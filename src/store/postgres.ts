@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { MIGRATIONS } from './migrations.js';
 import { fromRow, type Row } from './sqlite.js';
-import type { AuditEntry, NewQuestion, QuestionCounts, Store, StoredQuestion } from './types.js';
+import type { AuditEntry, NewQuestion, QuestionCounts, StateWrite, Store, StoredQuestion } from './types.js';
 
 /** The shared store for several app instances behind a load balancer: PostgreSQL at `DATABASE_URL`. */
 export class PostgresStore implements Store {
@@ -40,12 +40,19 @@ export class PostgresStore implements Store {
     return new PostgresStore(pool);
   }
 
-  async record(q: NewQuestion): Promise<string> {
+  async record(q: NewQuestion, keep?: StateWrite): Promise<string> {
     const id = randomUUID();
-    await this.pool.query(
-      'INSERT INTO questions (id, at, channel, user_key, question, intent, confidence, outcome, helpful) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL)',
-      [id, q.at, q.channel, q.userKey, q.question, q.intent, q.confidence, q.outcome],
-    );
+    const insert = 'INSERT INTO questions (id, at, channel, user_key, question, intent, confidence, outcome, helpful) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL)';
+    const row = [id, q.at, q.channel, q.userKey, q.question, q.intent, q.confidence, q.outcome];
+    if (!keep) await this.pool.query(insert, row);
+    // One statement, one commit: a data-modifying WITH runs whatever the main statement reads of it.
+    else if (keep.value === null) await this.pool.query(`WITH kept AS (DELETE FROM state WHERE key = $9) ${insert}`, [...row, keep.key]);
+    else {
+      await this.pool.query(
+        `WITH kept AS (INSERT INTO state (key, value, expires_at) VALUES ($9, $10, $11) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at) ${insert}`,
+        [...row, keep.key, keep.value, keep.expiresAtMs],
+      );
+    }
     return id;
   }
 

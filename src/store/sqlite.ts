@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations.js';
-import type { AuditEntry, NewQuestion, QuestionCounts, Store, StoredQuestion } from './types.js';
+import type { AuditEntry, NewQuestion, QuestionCounts, StateWrite, Store, StoredQuestion } from './types.js';
 
 const DAY_MS = 86_400_000;
 
@@ -74,9 +74,17 @@ export class SqliteStore implements Store {
     }
   }
 
-  async record(q: NewQuestion): Promise<string> {
+  async record(q: NewQuestion, keep?: StateWrite): Promise<string> {
     const id = randomUUID();
-    this.insert.run(id, q.at, q.channel, q.userKey, q.question, q.intent, q.confidence, q.outcome);
+    if (!keep) {
+      this.insert.run(id, q.at, q.channel, q.userKey, q.question, q.intent, q.confidence, q.outcome);
+      return id;
+    }
+    this.db.transaction(() => {
+      this.insert.run(id, q.at, q.channel, q.userKey, q.question, q.intent, q.confidence, q.outcome);
+      if (keep.value === null) this.db.prepare('DELETE FROM state WHERE key = ?').run(keep.key);
+      else this.db.prepare('INSERT INTO state (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at').run(keep.key, keep.value, keep.expiresAtMs);
+    })();
     return id;
   }
 

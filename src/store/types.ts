@@ -40,6 +40,13 @@ export interface QuestionCounts {
   readonly unhelpful: number;
 }
 
+/** A state entry to write with a record, in the same commit (a conversation's context): `value` null deletes it. */
+export interface StateWrite {
+  readonly key: string;
+  readonly value: string | null;
+  readonly expiresAtMs: number;
+}
+
 /** One change an advisor made (an utterance added from the dashboard, ...). */
 export interface AuditEntry {
   readonly at: number;
@@ -61,8 +68,11 @@ export interface KeptValues {
  */
 export interface Store extends StateStore, KeptValues {
   readonly kind: 'sqlite' | 'postgres';
-  /** Stores one outcome in its own transaction; returns its id. */
-  record(q: NewQuestion): Promise<string>;
+  /**
+   * Stores one outcome in its own transaction, with `keep` written in the same commit when given
+   * (a question's context and its record cost one durable commit, not two); returns its id.
+   */
+  record(q: NewQuestion, keep?: StateWrite): Promise<string>;
   /**
    * Records feedback on a stored question, only for the person who asked it (`userKey`): false when
    * no such question is kept (purged, unknown id) or it belongs to someone else.

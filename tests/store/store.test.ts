@@ -148,6 +148,15 @@ for (const backend of backends) {
       expect((await store.gapQuestions(0, 30 * DAY, 1)).map((r) => r.outcome)).toEqual(['clarify']);
     });
 
+    it('a record can carry a state write in the same commit: the context is kept (or forgotten) with the question', async () => {
+      const id = await store.record(q(), { key: 'context:c1', value: '{"intent":"salary","named":[]}', expiresAtMs: Date.now() + 60_000 });
+      expect((await store.since(0)).map((r) => r.id)).toEqual([id]);
+      expect(await store.getState('context:c1')).toBe('{"intent":"salary","named":[]}');
+      await store.record(q({ at: 2 }), { key: 'context:c1', value: null, expiresAtMs: 0 });
+      expect(await store.getState('context:c1')).toBeNull();
+      expect((await store.since(0)).length).toBe(2);
+    });
+
     it('keeps the dashboard\'s audit log, newest first', async () => {
       // The audit log is never purged: entries of earlier runs may be there, older than these.
       const at = Date.now() + 60_000;
