@@ -30,7 +30,7 @@ export interface Overview {
   /** The same rates over the period before, for the change. */
   readonly previous: { readonly answerRate: number | null; readonly helpfulRate: number | null };
   readonly topIntents: readonly { readonly intent: string; readonly label: string; readonly count: number }[];
-  /** Unanswered and unhelpful questions grouped by similarity, largest first; handled ones left out. */
+  /** Unanswered and unhelpful questions grouped by similarity, largest first (up to twenty: the page leaves out those already handled). */
   readonly gaps: readonly (Gap & { readonly key: string; readonly alternatives: readonly { readonly intent: string; readonly label: string }[] })[];
   readonly health: {
     readonly stale: readonly Fact[];
@@ -76,7 +76,7 @@ function rates(c: QuestionCounts): { answerRate: number | null; helpfulRate: num
 export function buildOverview(
   data: OverviewData,
   engine: Engine,
-  options: { readonly now: number; readonly days: number; readonly channel: Channel; readonly maxAgeDays: number; readonly handled: ReadonlySet<string> },
+  options: { readonly now: number; readonly days: number; readonly channel: Channel; readonly maxAgeDays: number },
 ): Overview {
   const { now, days, channel } = options;
   const from = now - days * DAY;
@@ -112,8 +112,7 @@ export function buildOverview(
         .slice(0, 3)
         .map((a) => ({ intent: a.intent, label: label(a.intent) }));
       return { ...g, key: gapKey(g.question), alternatives };
-    })
-    .filter((g) => !options.handled.has(g.key));
+    });
   return {
     days,
     channel,

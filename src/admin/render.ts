@@ -25,11 +25,12 @@ export function confirmSignInPage(token: string): string {
     `<form method="post" action="/admin/login"><input type="hidden" name="token" value="${esc(token)}"><button type="submit">Sign in</button></form>`);
 }
 
-const SERIES: readonly { key: keyof Omit<DayOutcomes, 'date'>; label: string; color: string }[] = [
-  { key: 'answered', label: 'Answered', color: '#2f7d4f' },
-  { key: 'clarified', label: 'Clarified', color: '#8fbf6a' },
-  { key: 'fellBack', label: 'Fell back', color: '#d08a2e' },
-  { key: 'privacy', label: 'Privacy notice', color: '#7a6bb0' },
+/** The outcomes a day's bar stacks; their colours are the stylesheet's (`.swatch-<key>`). */
+const SERIES: readonly { key: keyof Omit<DayOutcomes, 'date'>; label: string }[] = [
+  { key: 'answered', label: 'Answered' },
+  { key: 'clarified', label: 'Clarified' },
+  { key: 'fellBack', label: 'Fell back' },
+  { key: 'privacy', label: 'Privacy notice' },
 ];
 
 /** Questions per day stacked by outcome, as SVG drawn here, with a title and description for screen readers. */
@@ -48,7 +49,7 @@ export function chartSvg(days: readonly DayOutcomes[]): string {
       return SERIES.map((s) => {
         const h = scale(d[s.key]);
         y -= h;
-        return h > 0 ? `<rect x="${(pad.left + i * slot).toFixed(1)}" y="${y.toFixed(1)}" width="${bar.toFixed(1)}" height="${h.toFixed(1)}" fill="${s.color}"><title>${esc(`${d.date}: ${s.label} ${d[s.key]}`)}</title></rect>` : '';
+        return h > 0 ? `<rect x="${(pad.left + i * slot).toFixed(1)}" y="${y.toFixed(1)}" width="${bar.toFixed(1)}" height="${h.toFixed(1)}" class="swatch-${s.key}"><title>${esc(`${d.date}: ${s.label} ${d[s.key]}`)}</title></rect>` : '';
       }).join('');
     })
     .join('');

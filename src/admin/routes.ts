@@ -170,7 +170,7 @@ export function adminRoutes(deps: AdminDeps): Route[] {
         const engine = deps.engine();
         const at = now();
         const data = await readOverviewData(deps.store, at, days, channel);
-        const built = buildOverview(data, engine, { now: at, days, channel, maxAgeDays: deps.maxAgeDays, handled: new Set() });
+        const built = buildOverview(data, engine, { now: at, days, channel, maxAgeDays: deps.maxAgeDays });
         // A group an advisor already added to an intent shows as handled: left out of the list.
         const open = [];
         for (const g of built.gaps) if (open.length < 10 && !(await deps.store.getState(`admin:handled:${g.key}`))) open.push(g);

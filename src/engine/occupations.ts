@@ -137,12 +137,11 @@ export class OccupationFinder {
     const stems = (text: string) => stemsOf(text, this.fold);
     const heads = new Set(lastWords.keys());
     const vocabulary = new Set(kb.intents.flatMap((i) => i.utterances.flatMap(stems)));
-    // An occupation the knowledge base's own questions name ("difference between a medical coder
-    // and a medical records technician") is one it covers.
+    // An occupation the knowledge base's own questions name ("pharmacy technician vs pharmacist")
+    // may be asked about by those intents only; asked about for itself, it still falls back.
     const asked = kb.intents.filter((i) => !i.smallTalk).map((i) => ({ id: i.id, text: i.utterances.map((u) => ` ${stems(u).join(' ')} `).join('|') }));
     const askedBy = (words: readonly string[]): string[] => asked.filter((a) => a.text.includes(` ${words.join(' ')} `)).map((a) => a.id);
-    // A longer name is the career's own ("medical records technician"); a single word the pages'
-    // questions mention ("pharmacist" in "pharmacy technician vs pharmacist") may be asked of those intents only.
+    // The careers' own names: their titles as a whole, and the job titles their facts list.
     for (const c of careers) {
       this.add({ words: stems(c.title), title: c.title, own: true, career: c.id, whole: true });
       for (const title of c.titles.flatMap((id) => kb.knowledge.facts[id]?.value as readonly string[])) this.add({ words: stems(title), title, own: true, career: c.id });

@@ -157,8 +157,7 @@ export class SoftmaxModel {
       const size = start[ids[k]! + 1]! - start[ids[k]!]!;
       rareOnly = size > 0 && size <= limit;
     }
-    if (rareOnly) count += this.touch(ids, values, limit, round, count);
-    else count += this.touch(ids, values, Infinity, round, count);
+    count = this.touch(ids, values, rareOnly ? limit : Infinity, round, count);
     // The widely shared features add to the candidates' logits without bringing new ones.
     if (rareOnly) {
       for (let k = 0; k < ids.length; k++) {
@@ -173,14 +172,7 @@ export class SoftmaxModel {
         }
       }
     }
-    let max = -Infinity;
-    for (let t = 0; t < count; t++) max = Math.max(max, out[touched[t]!]!);
-    let sum = 0;
-    for (let t = 0; t < count; t++) {
-      const l = touched[t]!;
-      sum += out[l] = Math.exp(out[l]! - max);
-    }
-    for (let t = 0; t < count; t++) out[touched[t]!] = out[touched[t]!]! / sum;
+    softmaxOf(out, touched, count);
   }
 
   /** `forward` when every feature has every label: contiguous rows, every label a candidate. */
@@ -197,21 +189,16 @@ export class SoftmaxModel {
       for (let l = 0; l < L; l++) touched[l] = l;
       this.touchedCount = L;
     }
-    let max = -Infinity;
-    for (let l = 0; l < L; l++) if (out[l]! > max) max = out[l]!;
-    let sum = 0;
-    for (let l = 0; l < L; l++) sum += out[l] = Math.exp(out[l]! - max);
-    for (let l = 0; l < L; l++) out[l] = out[l]! / sum;
+    softmaxAll(out);
   }
 
   /**
    * Adds the features of at most `limit` labels to their labels' logits, touching labels not yet
    * touched this round (their logit starts at the bias); `count` labels are touched already. Sets
-   * `touchedCount`; returns how many labels it touched.
+   * `touchedCount` and returns it.
    */
   private touch(ids: ArrayLike<number>, values: ArrayLike<number>, limit: number, round: number, count: number): number {
     const { out, stamp, touched, start, labelOf, weights, bias } = this;
-    const before = count;
     for (let k = 0; k < ids.length; k++) {
       const f = ids[k]!;
       const begin = start[f]!;
@@ -229,7 +216,7 @@ export class SoftmaxModel {
       }
     }
     this.touchedCount = count;
-    return count - before;
+    return count;
   }
 }
 
@@ -291,6 +278,15 @@ function supports(examples: readonly SparseExample[], labelCount: number, featur
     }
   }
   return { start, labelOf, epochs };
+}
+
+/** Softmax in place over the `count` labels listed in `labels`. */
+function softmaxOf(z: Float64Array, labels: Int32Array, count: number): void {
+  let max = -Infinity;
+  for (let t = 0; t < count; t++) max = Math.max(max, z[labels[t]!]!);
+  let sum = 0;
+  for (let t = 0; t < count; t++) sum += z[labels[t]!] = Math.exp(z[labels[t]!]! - max);
+  for (let t = 0; t < count; t++) z[labels[t]!] = z[labels[t]!]! / sum;
 }
 
 function softmaxAll(z: Float64Array): Float64Array {

@@ -15,7 +15,7 @@ export interface Resolved {
 }
 
 /** Finds the fact a dotted reference points into, or explains why it cannot. */
-export function resolveRef(knowledge: Knowledge, ref: string): Resolved | string {
+export function resolveRef(knowledge: Pick<Knowledge, 'facts'>, ref: string): Resolved | string {
   const parts = ref.split('.');
   for (let n = parts.length; n >= 1; n--) {
     const fact = knowledge.facts[parts.slice(0, n).join('.')];

@@ -114,16 +114,18 @@ export function checkDuplicates(kb: KnowledgeBase): string[] {
       else if (!first) seen.set(key, path);
     }
   }
-  const typed = typedTexts(kb).map((t) => ({ ...t, norm: ` ${normalized(t.text).replace(/[^\p{L}\p{N}/<>' -]+/gu, ' ')} ` }));
+  // Words only, one space apart: a fact's text is typed when it stands between spaces in the padded text.
+  const words = (text: string): string => normalized(text).replace(/[^\p{L}\p{N}/<>' -]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const typed = typedTexts(kb).map((t) => ({ ...t, norm: ` ${words(t.text)} ` }));
   const wanted = facts.flatMap((fact) =>
     textsOf(fact)
       .filter(({ text }) => text.trim().split(/\s+/).length >= 2 || /^[A-Z][A-Z0-9-]{2,}$/.test(text.trim()))
-      .map(({ path, text }) => ({ path, listItem: Array.isArray(fact.value), norm: normalized(text).replace(/[^\p{L}\p{N}/<>' -]+/gu, ' ').replace(/\s+/g, ' ').trim() })),
+      .map(({ path, text }) => ({ path, listItem: Array.isArray(fact.value), norm: words(text) })),
   );
   for (const t of typed) {
     for (const w of wanted) {
       if (t.label && w.listItem) continue;
-      if (w.norm && new RegExp(`(^|\\s)${escapeRe(w.norm)}(\\s|$)`).test(t.norm.replace(/\s+/g, ' '))) problems.push(`${t.where} types "${w.norm}", which fact "${w.path}" holds: reference it as {{${w.path}}}`);
+      if (w.norm && t.norm.includes(` ${w.norm} `)) problems.push(`${t.where} types "${w.norm}", which fact "${w.path}" holds: reference it as {{${w.path}}}`);
     }
     for (const c of kb.commands) {
       if (new RegExp(`(^|[\\s\`(])${escapeRe(c.command)}\\b`).test(t.text)) problems.push(`${t.where} types the command ${c.command}: name the commands with {{commands}}`);

@@ -47,7 +47,7 @@ const REF = /\{\{\s*([^{}\s]+)\s*\}\}/g;
 function expandFactReferences(facts: Record<string, Fact>, problems: Problem[]): void {
   const fill = (fid: string, text: string): string =>
     text.replace(REF, (whole, ref: string) => {
-      const r = resolveRef({ facts } as never, ref);
+      const r = resolveRef({ facts }, ref);
       const raw = typeof r === 'string' ? undefined : JSON.stringify(r.value);
       if (typeof r === 'string' || raw!.includes('{{')) {
         problems.push({ file: `knowledge (fact ${fid})`, path: `facts.${fid}`, message: typeof r === 'string' ? r : `"${ref}" itself references a fact; a fact may reference only facts that do not` });

@@ -4,6 +4,9 @@ import { MIGRATIONS } from './migrations.js';
 import { fromRow, type Row } from './sqlite.js';
 import type { AuditEntry, NewQuestion, QuestionCounts, StateWrite, Store, StoredQuestion } from './types.js';
 
+/** A state row written again replaces the value and the expiry. */
+const UPSERT_STATE = 'ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, expires_at = EXCLUDED.expires_at';
+
 /** The shared store for several app instances behind a load balancer: PostgreSQL at `DATABASE_URL`. */
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
@@ -49,7 +52,7 @@ export class PostgresStore implements Store {
     else if (keep.value === null) await this.pool.query(`WITH kept AS (DELETE FROM state WHERE key = $9) ${insert}`, [...row, keep.key]);
     else {
       await this.pool.query(
-        `WITH kept AS (INSERT INTO state (key, value, expires_at) VALUES ($9, $10, $11) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at) ${insert}`,
+        `WITH kept AS (INSERT INTO state (key, value, expires_at) VALUES ($9, $10, $11) ${UPSERT_STATE}) ${insert}`,
         [...row, keep.key, keep.value, keep.expiresAtMs],
       );
     }
@@ -74,7 +77,7 @@ export class PostgresStore implements Store {
 
   async setState(key: string, value: string, expiresAtMs: number): Promise<void> {
     await this.pool.query(
-      'INSERT INTO state (key, value, expires_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, expires_at = EXCLUDED.expires_at',
+      `INSERT INTO state (key, value, expires_at) VALUES ($1, $2, $3) ${UPSERT_STATE}`,
       [key, value, expiresAtMs],
     );
   }

@@ -82,10 +82,15 @@ export class SqliteStore implements Store {
     }
     this.db.transaction(() => {
       this.insert.run(id, q.at, q.channel, q.userKey, q.question, q.intent, q.confidence, q.outcome);
-      if (keep.value === null) this.db.prepare('DELETE FROM state WHERE key = ?').run(keep.key);
-      else this.db.prepare('INSERT INTO state (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at').run(keep.key, keep.value, keep.expiresAtMs);
+      this.writeState(keep.key, keep.value, keep.expiresAtMs);
     })();
     return id;
+  }
+
+  /** Keeps `value` under `key` until `expiresAtMs`, or deletes the key when `value` is null. */
+  private writeState(key: string, value: string | null, expiresAtMs: number): void {
+    if (value === null) this.db.prepare('DELETE FROM state WHERE key = ?').run(key);
+    else this.db.prepare('INSERT INTO state (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at').run(key, value, expiresAtMs);
   }
 
   async setFeedback(id: string, helpful: boolean, userKey: string): Promise<boolean> {
@@ -103,7 +108,7 @@ export class SqliteStore implements Store {
   }
 
   async setState(key: string, value: string, expiresAtMs: number): Promise<void> {
-    this.db.prepare('INSERT INTO state (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at').run(key, value, expiresAtMs);
+    this.writeState(key, value, expiresAtMs);
   }
 
   async keepState(key: string, value: string): Promise<string> {
@@ -119,7 +124,7 @@ export class SqliteStore implements Store {
   }
 
   async deleteState(key: string): Promise<void> {
-    this.db.prepare('DELETE FROM state WHERE key = ?').run(key);
+    this.writeState(key, null, 0);
   }
 
   async ping(): Promise<void> {

@@ -80,15 +80,17 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
     template
       .split('\n')
       .map((line) => {
+        // A line about the step that says how long training runs, on a page with no such step.
+        if (line.includes('#duration') && parsed.durationStep === undefined) return '';
         let l = line.replace(/\{(careers?)\}/g, (_m, k: string) => base[k]![0]!);
         for (const [k, v] of Object.entries(extra)) l = l.split(k).join(v);
         l = l
           .replace(/@salary\.\*/g, salaryIds.map((id) => `@${id}`).join(' '))
           .replace(/#code/g, String(parsed.codeDuty ?? 0))
           .replace(/#privacy/g, String(parsed.privacyDuty ?? 0))
-          .replace(/#duration/g, parsed.durationStep === undefined ? 'none' : String(parsed.durationStep));
+          .replace(/#duration/g, String(parsed.durationStep));
         const refs = [...l.matchAll(/@([\w.-]+)/g)].map((m) => m[1]!);
-        const missing = refs.some((r) => r.endsWith('.none') || (r !== 'certifications' && !has(r) && !has(r.split('.').slice(0, -1).join('.'))));
+        const missing = refs.some((r) => r !== 'certifications' && !has(r) && !has(r.split('.').slice(0, -1).join('.')));
         return missing ? '' : l.replace(/@/g, p);
       })
       .filter((l) => l.trim() !== '')
