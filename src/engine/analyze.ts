@@ -52,7 +52,13 @@ const STOP_WORDS: readonly string[] = [...naturalStopwords, 'not', 'nor'];
 
 /** The words of a text: normalised, tokenized, contractions spelt out. */
 export function wordsOf(text: string, maxChars?: number): string[] {
-  return tokenize(normalize(text, maxChars)).flatMap((w) => CONTRACTIONS.get(w) ?? [w]);
+  const out: string[] = [];
+  for (const w of tokenize(normalize(text, maxChars))) {
+    const spelt = CONTRACTIONS.get(w);
+    if (spelt) out.push(...spelt);
+    else out.push(w);
+  }
+  return out;
 }
 
 const stems = new Map<string, string>();
@@ -94,6 +100,8 @@ export class Analyzer {
   private readonly spellingTargets: Set<string>;
   private readonly functionWords: Set<string>;
   private readonly phrases = new Map<string, string[]>();
+  /** The first word of every phrase of two or more words: only there is a longer phrase looked up. */
+  private readonly phraseStarts = new Set<string>();
   private readonly maxPhrase: number;
   private corrector: SpellCorrector | null = null;
 
@@ -113,6 +121,7 @@ export class Analyzer {
       for (const variant of variants) {
         const key = tokenize(normalize(variant)).join(' ');
         this.phrases.set(key, tokenize(normalize(canonical)));
+        if (key.includes(' ')) this.phraseStarts.add(key.slice(0, key.indexOf(' ')));
         maxPhrase = Math.max(maxPhrase, key.split(' ').length);
       }
     }
@@ -176,7 +185,8 @@ export class Analyzer {
     const out: string[] = [];
     for (let i = 0; i < words.length; ) {
       let matched = false;
-      for (let n = Math.min(this.maxPhrase, words.length - i); n >= 1; n--) {
+      const longest = this.phraseStarts.has(words[i]!) ? Math.min(this.maxPhrase, words.length - i) : 1;
+      for (let n = longest; n >= 1; n--) {
         const canonical = this.phrases.get(words.slice(i, i + n).join(' '));
         if (canonical) {
           out.push(...canonical);

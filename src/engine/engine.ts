@@ -172,10 +172,15 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     if (allowParts && (!top || top.score < config.splitBelowConfidence)) {
       const parts = splitParts(normalize(text, config.maxQuestionChars));
       if (parts.length >= 2) {
-        const decided = parts.map((p) => decideWhole(p, false, undefined, scope));
-        const confident = decided.filter((d) => d.kind !== 'fallback' && d.confidence >= config.partThreshold);
+        // Every part must be answered with confidence: the first that is not ends the attempt.
+        const confident: Decision[] = [];
+        for (const part of parts) {
+          const d = decideWhole(part, false, undefined, scope);
+          if (d.kind === 'fallback' || d.confidence < config.partThreshold) break;
+          confident.push(d);
+        }
         const distinct = confident.filter((d, i) => confident.findIndex((o) => related(o.intent, d.intent)) === i);
-        if (distinct.length >= 2 && distinct.length === decided.length) {
+        if (distinct.length >= 2 && distinct.length === parts.length) {
           const answers = distinct.map((d) => render(targets.get(d.intent)!));
           const confidence = round(Math.min(...distinct.map((d) => d.confidence)));
           return { kind: 'answer', text, intent: distinct[0]!.intent, confidence, alternatives, answers };

@@ -177,7 +177,9 @@ export class Matcher {
 
   /** Distinct terms that carry weight: a word pair ("a b") counts only when some example has it. */
   private weighable(terms: readonly string[]): string[] {
-    return [...new Set(terms)].filter((t) => !t.includes(' ') || this.idf.has(t));
+    const out: string[] = [];
+    for (const t of terms) if (!out.includes(t) && (!t.includes(' ') || this.idf.has(t))) out.push(t);
+    return out;
   }
 
   /**

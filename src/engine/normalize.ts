@@ -6,9 +6,13 @@
 const ZERO_WIDTH = /[\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]/g;
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
 const COMBINING = /\p{M}+/gu;
+const MARKUP_CHARS = /[<>:*_~`]/;
+const FOLDABLE = /[^\x20-\x7E]/;
 
 /** Removes Slack's markup: mentions, channel and broadcast tokens, links, emoji and emphasis. */
 export function stripSlackMarkup(text: string): string {
+  // Most questions have none of markup's characters: no pass of the five patterns then.
+  if (!MARKUP_CHARS.test(text)) return text;
   return text
     .replace(/```[\s\S]*?```/g, (block) => block.slice(3, -3))
     .replace(/<([^<>|]+)\|([^<>]*)>/g, (_m, target: string, label: string) =>
@@ -21,6 +25,8 @@ export function stripSlackMarkup(text: string): string {
 
 /** Folds Unicode forms, accents, case, quotes and invisible characters to plain lower-case text. */
 export function foldText(text: string): string {
+  // Printable ASCII has nothing to fold but case and the backquote.
+  if (!FOLDABLE.test(text)) return text.toLowerCase().replace(/`/g, "'");
   return text
     .normalize('NFKC')
     .replace(ZERO_WIDTH, '')
@@ -38,11 +44,7 @@ export function foldText(text: string): string {
  */
 export function normalize(text: string, maxChars = Number.POSITIVE_INFINITY): string {
   const clipped = text.length > maxChars * 2 ? text.slice(0, maxChars * 2) : text;
-  return foldText(stripSlackMarkup(clipped))
-    .slice(0, maxChars)
-    .replace(/'s\b/g, '')
-    .replace(/'/g, '')
-    .replace(/[^a-z0-9?;.!,]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const folded = foldText(stripSlackMarkup(clipped)).slice(0, maxChars);
+  // One pass turns every run of other characters (spaces among them) into a single space.
+  return (folded.includes("'") ? folded.replace(/'s\b/g, '').replace(/'/g, '') : folded).replace(/[^a-z0-9?;.!,]+/g, ' ').trim();
 }

@@ -16,7 +16,8 @@ const LINKS = new Set(['and', 'or', 'of', 'the', 'a', 'an', 'in', 'for', 'to', '
  * reads a short form as its word ("tech" -> technician) so "lab tech" and "lab technician" are one name.
  */
 function stemsOf(text: string, fold?: ReadonlyMap<string, string>): string[] {
-  return tokenize(normalize(text).replace(/[^\p{L}\p{N}\s]+/gu, ' '))
+  // normalize leaves only lower-case letters, digits, spaces and sentence punctuation.
+  return tokenize(normalize(text).replace(/[?;.!,]+/g, ' '))
     .filter((w) => !LINKS.has(w))
     .map((w) => stem(fold?.get(w) ?? w));
 }
