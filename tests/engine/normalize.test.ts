@@ -26,4 +26,10 @@ describe('normalize', () => {
     expect(normalize('pay\u0000\u0007 now')).toBe('pay now');
     expect(normalize('a '.repeat(100_000), 50).length).toBeLessThanOrEqual(50);
   });
+
+  it('Plain ASCII takes the short path to the same words: case, tabs, newlines, backquoted apostrophes', () => {
+    expect(normalize('What  IS\tthe\npay')).toBe('what is the pay');
+    expect(normalize('what`s the pay')).toBe('what the pay');
+    expect(normalize('WHAT IS THE PAY')).toBe(normalize('ｗｈａｔ ｉｓ ｔｈｅ ｐａｙ'));
+  });
 });
