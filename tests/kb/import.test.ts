@@ -69,7 +69,16 @@ describe('reading career pages', () => {
     expect(pageLines('<ul><li>A &amp; B</li></ul><p>It&rsquo;s</p>\n- c\n* d')).toEqual(['• A & B', "It's", '• c', '• d']);
   });
 
-  it('a page missing parts imports what it has and names the rest', () => {
+  it('a certification\'s issuer is read however the page names it: "the", linking words, an acronym in brackets', () => {
+    const page = (line: string) =>
+      parseCareerPage(`Health\nHow to Become a Scrub Nurse\nScrub nurses assist surgeons.\nCertifications\nOperating Room Credential (ORC):\n${line}\n`).certifications[0]?.issuer;
+    expect(page('Offered by AAPC, this is the best known.')).toBe('AAPC');
+    expect(page('Offered by the National Guild of Surgical Practice (NGSP), this is widely asked for.')).toBe('National Guild of Surgical Practice (NGSP)');
+    expect(page('Also from the ACPC, this is a first step.')).toBe('ACPC');
+    expect(page('This is for newcomers from any background.')).toBeUndefined();
+  });
+
+    it('a page missing parts imports what it has and names the rest', () => {
     const p = parseCareerPage('Trades\nHow to Become a Welder\nWelders join metal. If you like fire, this could be for you.\nSalary Information\n  • Entry Level: $40,000\n');
     expect(p.title).toBe('Welder');
     expect(p.salaries).toEqual([{ label: "Entry Level", value: 40000, line: "Entry Level: $40,000" }]);

@@ -26,7 +26,9 @@ export class PageError extends Error {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', ldquo: '“', rdquo: '”', mdash: '—', ndash: '–', bull: '•', hellip: '…' };
 
-/** Plain lines of a page written as HTML, Markdown or text: scripts, styles and tags gone, entities decoded, bullets as "• ". */
+/** Who offers a certification, as a page names it after "offered by" or "from". */
+const ISSUER = /\b(?:[Oo]ffered|[Ii]ssued|[Aa]dministered|[Aa]warded) by\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+(?:(?:of|for|and|in|on|the|&)\s+)*[A-Z][\w&.-]*)*(?:\s+\([A-Z][\w&.-]*\))?)|\b[Ff]rom\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+(?:(?:of|for|and|in|on|the|&)\s+)*[A-Z][\w&.-]*)*(?:\s+\([A-Z][\w&.-]*\))?)/;
+
 /**
  * Removes what lies between `open` and `close` markers, in one pass over the text (a page of
  * unclosed markers costs what its length does); an unclosed one removes the rest.
@@ -58,6 +60,7 @@ function entity(m: string, e: string): string {
   return ENTITIES[e.toLowerCase()] ?? m;
 }
 
+/** Plain lines of a page written as HTML, Markdown or text: scripts, styles and tags gone, entities decoded, bullets as "• ". */
 export function pageLines(source: string): string[] {
   let text = source.replace(/\r\n?/g, '\n');
   if (/<\/?[a-z][^>]*>/i.test(text)) {
@@ -202,8 +205,10 @@ export function parseCareerPage(source: string): CareerPage {
           unread.push(line);
           break;
         }
-        const named = /\b(?:(?:offered|issued|administered|awarded) by|from)\s+([A-Za-z&.-]+(?:\s+[A-Z][A-Za-z&.-]*)*)/i.exec(line)?.[1];
-        const issuer = named && /^[A-Z]/.test(named) ? named : undefined;
+        // "Offered by AAPC", "from the National Guild of Surgical Practice (NGSP)": capitalised words,
+        // the linking words between them, and an acronym in brackets.
+        const found = ISSUER.exec(line);
+        const issuer = found?.[1] ?? found?.[2];
         const summary = line
           .replace(/^[^,]*\b(?:offered by|from|issued by|administered by|awarded by)\s+[^,]+,\s*/i, '')
           .replace(/^this (?:credential |certification )?is\s+/i, '')
