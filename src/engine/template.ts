@@ -1,9 +1,9 @@
-import type { Block, Command, Fact, FactValue, Knowledge, Topic } from './types.js';
+import type { Block, Career, Command, Fact, FactValue, Knowledge, Topic } from './types.js';
 
 /**
  * Answer templates: plain lines with `{{fact.id}}` (or `{{fact.id.field}}`, `{{fact.id.2}}`) inline,
  * and directive lines that stand alone: `{{list id…}}`, `{{numbered id}}`, `{{table collection col…}}`,
- * `{{topics}}`; `{{commands}}` inline names the slash commands. Facts are written once in knowledge/ and only referenced here.
+ * `{{topics}}`; `{{commands}}` inline names the slash commands, `{{careers}}` the careers covered. Facts are written once in knowledge/ and only referenced here.
  */
 
 const INLINE = /\{\{\s*([^{}\s]+)\s*\}\}/g;
@@ -61,7 +61,7 @@ export function checkTemplate(knowledge: Knowledge, template: string): string[] 
       continue;
     }
     for (const match of line.matchAll(INLINE)) {
-      if (match[1] === 'commands') continue;
+      if (match[1] === 'commands' || match[1] === 'careers') continue;
       const r = resolveRef(knowledge, match[1]!);
       if (typeof r === 'string') problems.push(r);
     }
@@ -111,6 +111,15 @@ export function commandList(commands: readonly Command[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
+/**
+ * The careers covered as a sentence names them ("a Medical Records Specialist or a Surgical
+ * Technologist"): small talk says what the bot knows without naming one career when there are several.
+ */
+export function careerList(careers: readonly Pick<Career, 'title'>[]): string {
+  const named = careers.map((c) => `${/^[aeiou]/i.test(c.title) ? 'an' : 'a'} ${c.title}`);
+  return named.length <= 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} or ${named.at(-1)}`;
+}
+
 export interface Rendered {
   readonly blocks: Block[];
   /** Source ids of every fact the answer used. */
@@ -137,6 +146,7 @@ export function renderTemplate(template: string, ctx: RenderContext): Rendered {
   };
   const inline = (ref: string): string => {
     if (ref === 'commands') return commandList(ctx.commands ?? []);
+    if (ref === 'careers') return careerList(ctx.knowledge.careers.length > 0 ? ctx.knowledge.careers : [ctx.knowledge.career]);
     const r = use(ref);
     return formatValue(r.value, r.value === r.fact.value ? r.fact.unit : undefined);
   };

@@ -1,6 +1,6 @@
 import type { z } from 'zod/v3';
 import { NONE, type Career, type Collection, type Command, type Guide, type Notices, type Fact, type Intent, type Knowledge, type KnowledgeBase, type Lexicon, type Source } from '../engine/types.js';
-import { checkTemplate, formatValue, resolveRef } from '../engine/template.js';
+import { careerList, checkTemplate, formatValue, resolveRef } from '../engine/template.js';
 import { normalize } from '../engine/normalize.js';
 import { tokenize } from '../engine/analyze.js';
 import { KnowledgeBaseError, messages, type Problem } from './errors.js';
@@ -240,7 +240,10 @@ export function buildKnowledgeBase(
   if (intentFiles.length > 0 && intents.length === 0 && problems.length === 0)
     problems.push({ file: 'intents/', path: '', message: messages.noIntents('intents/') });
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
-  const assistant = iFiles.map((f) => f.data.assistant).find((a) => a !== undefined);
+  const copy = iFiles.map((f) => f.data.assistant).find((a) => a !== undefined);
+  // The panel's greeting names the careers covered, as small talk does.
+  const careers = careerList(knowledge.careers.length > 0 ? knowledge.careers : [knowledge.career]);
+  const assistant = copy ? { ...copy, greeting: copy.greeting.replace(/\{\{\s*careers\s*\}\}/g, careers), ...(copy.advisorGreeting ? { advisorGreeting: copy.advisorGreeting.replace(/\{\{\s*careers\s*\}\}/g, careers) } : {}) } : undefined;
   return { knowledge, occupations: { titles, shortForms }, ...(assistant ? { assistant } : {}), intents, negatives, lexicon: lexicon as Lexicon, commands, guides, notices: { ...DEFAULT_NOTICES, ...notices } };
 }
 

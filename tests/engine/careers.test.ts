@@ -97,7 +97,15 @@ describe('Several careers in one bot', () => {
     expect(engine.decide('how much does a pharmacist make').kind).toBe('fallback');
   });
 
-  it('with one career nothing changes: no career in labels, no "Which career?"', () => {
+  it('small talk names every career covered: a greeting, help and "start over" never speak for one career only', () => {
+    for (const q of ['hello', 'what can I ask', 'start over']) {
+      expect(text(engine.decide(q))).toContain('a Medical Records Specialist or a Pharmacy Technician');
+    }
+    expect(engine.kb.assistant?.greeting).toContain('a Medical Records Specialist or a Pharmacy Technician');
+    expect(text(productEngine().decide('hello'))).toContain('becoming a Medical Records Specialist:');
+  });
+
+    it('with one career nothing changes: no career in labels, no "Which career?"', () => {
     const product = productEngine();
     expect(product.topics().map((t) => t.label)).toEqual(product.kb.intents.filter((i) => !i.smallTalk).map((i) => i.label));
     expect(product.decide('how much do they earn').intent).toBe('salary');

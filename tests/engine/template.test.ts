@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatValue, groupDigits } from '../../src/engine/template.js';
+import { careerList, formatValue, groupDigits } from '../../src/engine/template.js';
 
 describe('number formatting', () => {
   it('Money: a salary reads as en-US writes it ("$35,780")', () => {
@@ -16,5 +16,13 @@ describe('number formatting', () => {
   it('Digit groups match toLocaleString("en-US") for whole, negative and fractional numbers', () => {
     const values = [0, 7, 999, 1000, -1000, 50250, 80950, 1234567, 0.5, 3.14159, 1234.5678, -9876543.21, 999999.9999, 0.0004];
     for (const value of values) expect(groupDigits(value), String(value)).toBe(value.toLocaleString('en-US'));
+  });
+});
+
+describe('careers named in small talk', () => {
+  it('one career, two, or three read as a sentence names them, with "an" before a vowel', () => {
+    expect(careerList([{ title: 'Medical Records Specialist' }])).toBe('a Medical Records Specialist');
+    expect(careerList([{ title: 'Medical Records Specialist' }, { title: 'EKG Technician' }])).toBe('a Medical Records Specialist or an EKG Technician');
+    expect(careerList([{ title: 'Welder' }, { title: 'Optician' }, { title: 'Phlebotomist' }])).toBe('a Welder, an Optician or a Phlebotomist');
   });
 });
