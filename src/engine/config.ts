@@ -10,6 +10,11 @@ export interface EngineConfig {
   /** Confidence below which the engine falls back instead of guessing. */
   readonly answerThreshold: number;
   /**
+   * Confidence below which small talk is not answered: a greeting, goodbye or "start over" read into
+   * a question about the job ("set up the room" as "reset") ends the topic instead of answering it.
+   */
+  readonly smallTalkThreshold: number;
+  /**
    * Share of the intent score from a softmax model fitted to the examples (the rest: vector
    * similarity). The model learns which words decide between intents that share most phrasing.
    */
@@ -82,6 +87,7 @@ export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
   maxQuestionChars: 1000,
   nearestWeight: 0.6,
   answerThreshold: 0.2,
+  smallTalkThreshold: 0.3,
   contextKeepsAbove: 0.5,
   softmaxWeight: 0.2,
   softmaxEpochs: 20,

@@ -196,7 +196,8 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     // letter) names no topic: only small talk may answer it.
     const noTopic = !anchor && topical.length === 0 && top !== undefined && top.label !== NONE && !targets.get(top.label)!.intent.smallTalk;
     const outsideLimit = scope?.careerNamed ? config.namedCareerOutsideLimit : config.outsideShareLimit;
-    if (!top || top.label === NONE || noTopic || top.score < config.answerThreshold || (judgesOutside && outside > outsideLimit)) {
+    const unsureChat = top !== undefined && top.label !== NONE && targets.get(top.label)!.intent.smallTalk && top.score < config.smallTalkThreshold;
+    if (!top || top.label === NONE || noTopic || unsureChat || top.score < config.answerThreshold || (judgesOutside && outside > outsideLimit)) {
       const fill = topicList.filter((t) => !suggestions.some((s) => s.intent === t.intent));
       const offered = [...suggestions, ...fill].slice(0, config.fallbackSuggestions);
       const reason = top?.label === NONE || (judgesOutside && outside > outsideLimit) ? 'outside' : 'unsure';

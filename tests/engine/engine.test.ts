@@ -89,6 +89,16 @@ describe('engine on the product knowledge base', () => {
   });
 });
 
+describe('small talk', () => {
+  it('is not answered on a weak reading: "set up the room before the operation" never starts the conversation over', () => {
+    const engine = productEngine();
+    const d = engine.decide('do they have to clean and set up the room before the operation');
+    expect(d.intent).not.toBe('chat.restart');
+    expect(d.kind).toBe('fallback');
+    expect(engine.decide('ok lets start over').intent).toBe('chat.restart');
+  });
+});
+
 describe('engine mechanics on a small fixture knowledge base', () => {
   const small = fixtureEngine();
 
