@@ -115,6 +115,7 @@ function evalFile(engine: Engine, file: string, json: boolean): void {
   console.log(`in-scope accuracy: ${report.inScopeAccuracy.toFixed(3)}`);
   console.log(`out-of-scope recall: ${report.oosRecall.toFixed(3)}`);
   console.log(`false fallbacks: ${report.falseFallbacks}`);
+  console.log(`asked back with the right topic among the choices (counted as misses): ${report.askedBack}`);
 }
 
 function check(maxAgeDays: number): void {

@@ -23,6 +23,11 @@ export interface EvalReport {
   readonly oosRecall: number;
   /** In-scope questions that fell back. */
   readonly falseFallbacks: number;
+  /**
+   * In-scope questions not answered but asked back with the right topic among the choices ("Which
+   * career: A or B?" when several careers fit and none was named; two close topics): counted as misses.
+   */
+  readonly askedBack: number;
   readonly misses: readonly Miss[];
 }
 
@@ -63,8 +68,9 @@ export function parseLabelled(source: string, name: string): LabelledQuestion[] 
 /** Scores a classifier (question -> intent id and confidence) on labelled questions. */
 export function evaluate(
   questions: readonly LabelledQuestion[],
-  classify: (text: string) => { intent: string; confidence: number },
+  classify: (text: string) => { intent: string; confidence: number; kind?: string; choices?: readonly { intent: string }[] },
 ): EvalReport {
+  let askedBack = 0;
   let inScope = 0;
   let inRight = 0;
   let oos = 0;
@@ -73,7 +79,7 @@ export function evaluate(
   const misses: Miss[] = [];
   for (const q of questions) {
     const expected = typeof q.intent === 'string' ? [q.intent] : [...q.intent];
-    const { intent, confidence } = classify(q.text);
+    const { intent, confidence, kind, choices } = classify(q.text);
     const right = expected.some((label) => matchesLabel(intent, label));
     if (expected.includes(NONE)) {
       oos++;
@@ -82,6 +88,7 @@ export function evaluate(
       inScope++;
       if (right) inRight++;
       else if (intent === NONE) falseFallbacks++;
+      else if (kind === 'clarify' && choices?.some((c) => expected.some((label) => matchesLabel(c.intent, label)))) askedBack++;
     }
     if (!right) misses.push({ text: q.text, expected, predicted: intent, confidence });
   }
@@ -92,6 +99,7 @@ export function evaluate(
     inScopeAccuracy: inScope ? inRight / inScope : 1,
     oosRecall: oos ? oosRight / oos : 1,
     falseFallbacks,
+    askedBack,
     misses,
   };
 }
