@@ -1,3 +1,4 @@
+import { factText } from './template.js';
 import type { Analysis } from './analyze.js';
 import type { Careers } from './careers.js';
 import { NONE, type Answer, type Block, type Decision, type KnowledgeBase, type Scored, type Topic } from './types.js';
@@ -45,9 +46,7 @@ export class CareerDecisions {
   ) {
     if (careers.many) {
       for (const fact of Object.values(kb.knowledge.facts)) {
-        const v = fact.value;
-        const text = typeof v === 'string' ? v : Array.isArray(v) ? v.join(' ') : typeof v === 'object' ? Object.values(v).join(' ') : '';
-        for (const term of new Set(engine.analyze(text).content)) {
+        for (const term of new Set(engine.analyze(factText(fact.value)).content)) {
           const seen = this.distinctive.get(term);
           this.distinctive.set(term, seen === undefined || seen === fact.career ? fact.career : null);
         }

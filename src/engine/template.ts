@@ -79,6 +79,11 @@ export function groupDigits(value: number): string {
   return fraction ? `${grouped}.${fraction}` : grouped;
 }
 
+/** All the words of a fact's value, for matching (a list's items, a record's fields). */
+export function factText(value: FactValue): string {
+  return typeof value === 'string' ? value : Array.isArray(value) ? value.join(' ') : typeof value === 'object' ? Object.values(value).join(' ') : '';
+}
+
 /** Formats a value for inline text: money as "$35,780", lists as "a, b and c", records by name. */
 export function formatValue(value: FactValue, unit?: string): string {
   if (typeof value === 'number') {
