@@ -243,6 +243,15 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
   // Another occupation named ("what's the starting pay for a pharmacy tech") is never answered
   // with this career's facts; with several careers, questions are answered within one (career-decisions.ts).
   const occupations = new OccupationFinder(kb);
+  // The other occupations a career's own facts name ("go back to school to become a dental
+  // hygienist"): a question naming that career and them asks about the career ("could i go from
+  // dental assistant to hygienist"), not about the other occupation.
+  const namedByFacts = new Map<string, Set<string>>();
+  for (const fact of Object.values(kb.knowledge.facts)) {
+    const set = namedByFacts.get(fact.career) ?? new Set<string>();
+    for (const title of occupations.names(factText(fact.value)).others ?? []) set.add(title);
+    namedByFacts.set(fact.career, set);
+  }
   const byCareer = new CareerDecisions(kb, careers, {
     decide: (text, scope) => decideInContext(text, scope),
     render: (id) => render(targets.get(id)!),
@@ -297,11 +306,15 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
         : undefined;
       const scope = career ? byCareer.inCareer(career, names.careers.length > 0, names.careerWords) : undefined;
       let alone: Decision;
+      const named = names.careers.length === 1 ? names.careers[0]! : undefined;
+      const onItsPage = named !== undefined && (names.others ?? []).every((title) => namedByFacts.get(named)?.has(title));
       if (names.other) {
-        // Another occupation is answered about only by the intents that compare with it.
+        // Another occupation is answered about only by the intents that compare with it, or within
+        // the career named with it when that career's page names it too.
         const askedBy = new Set(names.askedBy ?? []);
         const compared = askedBy.size > 0 ? decideInContext(text, { as: (label) => (label === NONE || [...askedBy].some((id) => within(label, id)) ? label : undefined) }) : undefined;
-        alone = compared?.kind === 'answer' && compared.alternatives[0]?.intent !== NONE ? compared : byCareer.otherCareer(text, names.other);
+        if (compared?.kind === 'answer' && compared.alternatives[0]?.intent !== NONE) alone = compared;
+        else alone = onItsPage ? decideInContext(text, scope) : byCareer.otherCareer(text, names.other);
       }
       else if (careers.many && names.careers.length >= 2) alone = byCareer.acrossCareers(text, names.careers);
       else alone = decideInContext(text, scope);

@@ -95,6 +95,8 @@ const keyOf = (words: readonly string[]): string => words.slice(-2).join(' ');
 /** What a question names: another occupation (by its title), and the covered careers it names. */
 export interface NamedOccupations {
   readonly other?: string;
+  /** Every other occupation the text names, in the order found (`other` is the first). */
+  readonly others?: readonly string[];
   /** The intents whose questions name that other occupation (a comparison with it), if any. */
   readonly askedBy?: readonly string[];
   readonly careers: readonly string[];
@@ -212,10 +214,14 @@ export class OccupationFinder {
     const careers: string[] = [];
     const spans: { words: string[]; whole: boolean }[] = [];
     let other: Named | undefined;
+    const others: string[] = [];
     for (const { span, named } of found) {
       if (taken.some(([s, e]) => span[0] >= s && span[1] <= e)) continue;
       taken.push(span);
-      if (!named.own) other ??= named;
+      if (!named.own) {
+        other ??= named;
+        if (!others.includes(named.title)) others.push(named.title);
+      }
       else if (named.career) {
         if (!careers.includes(named.career)) careers.push(named.career);
         spans.push({ words: words.slice(span[0], span[1]), whole: named.whole === true });
@@ -223,6 +229,6 @@ export class OccupationFinder {
     }
     const careerWords = spans.length === 1 && spans[0]!.whole ? spans[0]!.words : undefined;
     const askedBy = other ? this.titleAskedBy.get(other.title) : undefined;
-    return { ...(other ? { other: other.title, ...(askedBy ? { askedBy } : {}) } : {}), careers, ...(careerWords ? { careerWords } : {}) };
+    return { ...(other ? { other: other.title, others, ...(askedBy ? { askedBy } : {}) } : {}), careers, ...(careerWords ? { careerWords } : {}) };
   }
 }
