@@ -78,6 +78,12 @@ describe('reading career pages', () => {
     expect(page('This is for newcomers from any background.')).toBeUndefined();
   });
 
+  it('a certification named after the career is read as one, not skipped as a banner repeating the career\'s name', () => {
+    const p = parseCareerPage('Health\nHow to Become a Dental Assistant\nDental assistants help dentists.\nDental Assistant Job Overview\nCertifications\nRegistered Chairside Dental Assistant (RCDA):\nOffered by the National Board of Dental Staff (NBDS), this is the best known.\n');
+    expect(p.certifications.map((c) => [c.acronym, c.issuer])).toEqual([['RCDA', 'National Board of Dental Staff (NBDS)']]);
+    expect(p.unread).toEqual([]);
+  });
+
     it('a page missing parts imports what it has and names the rest', () => {
     const p = parseCareerPage('Trades\nHow to Become a Welder\nWelders join metal. If you like fire, this could be for you.\nSalary Information\n  • Entry Level: $40,000\n');
     expect(p.title).toBe('Welder');

@@ -26,6 +26,9 @@ export class PageError extends Error {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', ldquo: '“', rdquo: '”', mdash: '—', ndash: '–', bull: '•', hellip: '…' };
 
+/** A certification's heading: its name and acronym ("Certified Professional Coder (CPC):"). */
+const CERT_HEAD = /^(.+?)\s*\(([A-Z][A-Za-z0-9-]{1,9})\):?$/;
+
 /** Who offers a certification, as a page names it after "offered by" or "from". */
 const ISSUER = /\b(?:[Oo]ffered|[Ii]ssued|[Aa]dministered|[Aa]warded) by\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+(?:(?:of|for|and|in|on|the|&)\s+)*[A-Z][\w&.-]*)*(?:\s+\([A-Z][\w&.-]*\))?)|\b[Ff]rom\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+(?:(?:of|for|and|in|on|the|&)\s+)*[A-Z][\w&.-]*)*(?:\s+\([A-Z][\w&.-]*\))?)/;
 
@@ -156,7 +159,8 @@ export function parseCareerPage(source: string): CareerPage {
       continue;
     }
     // Banner lines that repeat the career's name ("Medical Records Specialist Job Overview") carry no content.
-    if (!isBullet(line) && line.length < 80 && line.toLowerCase().includes(lower) && !/[.?]$/.test(line)) {
+    // A certification may carry the career's name ("Registered Chairside Dental Assistant (RCDA):").
+    if (!isBullet(line) && line.length < 80 && line.toLowerCase().includes(lower) && !/[.?]$/.test(line) && !(part === 'certs' && CERT_HEAD.test(line))) {
       if (part === 'steps') part = 'none';
       continue;
     }
@@ -196,7 +200,7 @@ export function parseCareerPage(source: string): CareerPage {
         break;
       }
       case 'certs': {
-        const head = /^(.+?)\s*\(([A-Z][A-Za-z0-9-]{1,9})\):?$/.exec(line);
+        const head = CERT_HEAD.exec(line);
         if (head) {
           cert = { name: head[1]!.trim(), acronym: head[2]!, head: line };
           continue;
