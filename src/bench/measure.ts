@@ -43,7 +43,11 @@ export async function timeQuestions(classify: (text: string) => unknown, questio
     samples.sort((a, b) => a - b);
     figures.push({ p50Us: percentile(samples, 50), p99Us: percentile(samples, 99), qps: samples.length / seconds });
   }
-  const median = (pick: (l: Latency) => number): number => Math.round(percentile(figures.map(pick).sort((a, b) => a - b), 50));
+  const median = (pick: (l: Latency) => number): number => {
+    const sorted = figures.map(pick).sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return Math.round(sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
+  };
   return { p50Us: median((l) => l.p50Us), p99Us: median((l) => l.p99Us), qps: median((l) => l.qps) };
 }
 

@@ -91,9 +91,6 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
   // else looks like: at least one fallback example per intent. Elsewhere (a corpus of entity-laden
   // requests with a handful of negatives) unknown words are ordinary and only the scores decide.
   const judgesOutside = kb.negatives.length >= kb.intents.length;
-  // A word of the career pages themselves ("sterile", "operation") is about a career even when no
-  // example question uses it: it never makes a question "about something else".
-  const pageTerms = new Set(Object.values(kb.knowledge.facts).flatMap((f) => analyzer.analyze(factText(f.value)).content));
 
   const targets = new Map<string, Target>();
   for (const intent of kb.intents) {
@@ -158,7 +155,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     const ranked = excluded.length > 0 || scope?.as ? inScope(all, excluded, scope?.as) : all;
     // Numbers (years, figures such as "80k", reference numbers) say nothing about the topic.
     const topical = analysis.content.filter((t) => !/^\d+k?$/.test(t));
-    const outside = matcher.outsideShare(topical.length > 0 ? topical : terms, pageTerms);
+    const outside = matcher.outsideShare(topical.length > 0 ? topical : terms);
     const alternatives: Scored[] = ranked.slice(0, 5).map((r) => ({ intent: r.label, confidence: round(r.score) }));
     const intents = ranked.filter((r) => r.label !== NONE);
     // Fallback examples win on their own words (other careers, exam fees), not on shared phrasing:

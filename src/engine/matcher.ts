@@ -37,8 +37,6 @@ export interface Ranked {
 }
 
 
-const NO_TERMS: ReadonlySet<string> = new Set();
-
 export class Matcher {
   private readonly labels: string[] = [];
   private readonly docLabel: number[] = [];
@@ -187,16 +185,15 @@ export class Matcher {
   /**
    * Share of the question's weight carried by words no label but the outside one explains
    * (unknown words and words seen only in fallback examples): high means the question is about
-   * something else, however well its other words match. Words in `inside` (the career pages' own)
-   * are not outside even when no example has them.
+   * something else, however well its other words match.
    */
-  outsideShare(terms: readonly string[], inside: ReadonlySet<string> = NO_TERMS): number {
+  outsideShare(terms: readonly string[]): number {
     let outside = 0;
     let total = 0;
     for (const t of this.weighable(terms)) {
       const w = this.idf.get(t) ?? this.unknownWeight;
       total += w * w;
-      if ((!this.idf.has(t) && !inside.has(t)) || this.outsideOnly.has(t)) outside += w * w;
+      if (!this.idf.has(t) || this.outsideOnly.has(t)) outside += w * w;
     }
     return total === 0 ? 1 : outside / total;
   }

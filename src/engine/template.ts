@@ -121,8 +121,18 @@ export function commandList(commands: readonly Command[]): string {
  * Technologist"): small talk says what the bot knows without naming one career when there are several.
  */
 export function careerList(careers: readonly Pick<Career, 'title'>[]): string {
-  const named = careers.map((c) => `${/^[aeiou]/i.test(c.title) ? 'an' : 'a'} ${c.title}`);
+  const named = careers.map((c) => `${article(c.title)} ${c.title}`);
   return named.length <= 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} or ${named.at(-1)}`;
+}
+
+/**
+ * "a" or "an" before a title, by its sound: an initialism by its letter's name ("an MRI
+ * Technologist", "an X-Ray Technician", "a CNA"), a word by its first vowel, "u" sounded "you" and
+ * "one" excepted ("a Unit Secretary", "an Optician").
+ */
+function article(title: string): string {
+  if (/^[A-Z](?:[A-Z]|-|\b)/.test(title)) return /^[AEFHILMNORSX]/.test(title) ? 'an' : 'a';
+  return /^[aeiou]/i.test(title) && !/^(?:u[bcfhjkqrstn][aeiou]|uni|use|eu|one)/i.test(title) ? 'an' : 'a';
 }
 
 export interface Rendered {

@@ -24,5 +24,7 @@ describe('careers named in small talk', () => {
     expect(careerList([{ title: 'Medical Records Specialist' }])).toBe('a Medical Records Specialist');
     expect(careerList([{ title: 'Medical Records Specialist' }, { title: 'EKG Technician' }])).toBe('a Medical Records Specialist or an EKG Technician');
     expect(careerList([{ title: 'Welder' }, { title: 'Optician' }, { title: 'Phlebotomist' }])).toBe('a Welder, an Optician or a Phlebotomist');
+    expect(careerList([{ title: 'MRI Technologist' }, { title: 'X-Ray Technician' }, { title: 'CNA' }])).toBe('an MRI Technologist, an X-Ray Technician or a CNA');
+    expect(careerList([{ title: 'Unit Secretary' }, { title: 'Umpire' }])).toBe('a Unit Secretary or an Umpire');
   });
 });

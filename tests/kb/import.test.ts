@@ -76,6 +76,8 @@ describe('reading career pages', () => {
     expect(page('Offered by the National Guild of Surgical Practice (NGSP), this is widely asked for.')).toBe('National Guild of Surgical Practice (NGSP)');
     expect(page('Also from the ACPC, this is a first step.')).toBe('ACPC');
     expect(page('This is for newcomers from any background.')).toBeUndefined();
+    expect(page('OFFERED BY NPTA, this is the best known.')).toBe('NPTA');
+    expect(page('Offered By the Guild of Scrubs, this is the best known.')).toBe('Guild of Scrubs');
   });
 
   it('a certification named after the career is read as one, not skipped as a banner repeating the career\'s name', () => {
@@ -153,18 +155,7 @@ describe('a second career beside the product', () => {
     expect(engine.decide('how much does a dental hygienist make')).toMatchObject({ kind: 'fallback', occupation: 'Dental Hygienists' });
   });
 
-    it('the certification the page calls a start is the one "best first certification" finds; the others get no such examples', () => {
-    const f = folders(true);
-    run(join(FIXTURES, 'careers', 'surgical-technologist.txt'), f);
-    const kb = load(f);
-    const examples = (id: string) => kb.intents.find((i) => i.id === id)!.utterances;
-    expect(examples('surgical-technologist.certs.sta')).toContain('is the sta a good first certification');
-    expect(examples('surgical-technologist.certs.cort').join('|')).not.toMatch(/first certification|beginner/);
-    expect(examples('surgical-technologist.certs.rsfs').join('|')).not.toMatch(/first certification|beginner/);
-    expect(createEngine(kb).decide('best first certification for a new surgical tech').intent).toBe('surgical-technologist.certs.sta');
-  });
-
-    it('a fourth page written blind is never answered with the other career\'s facts: a question naming no career is asked "Which career?"', () => {
+  it('a fourth page written blind is never answered with the other career\'s facts: a question naming no career is asked "Which career?"', () => {
     const f = folders(true);
     run(join(FIXTURES, 'careers', 'surgical-technologist.txt'), f);
     const engine = createEngine(load(f));
@@ -174,9 +165,8 @@ describe('a second career beside the product', () => {
     const otherCareer = decided.filter((d) => d.kind === 'answer' && !d.intent.startsWith('surgical-technologist.') && !d.intent.startsWith('chat.'));
     expect(otherCareer.map((d) => d.text)).toEqual([]);
     const score = evaluate(questions, (t) => engine.decide(t));
-    // Read blind 0.509 / 1.000, with 18 of the 27 misses asked "Which career?"; 0.491 after the
-    // newcomer certification examples (one question at the threshold went; see the README).
-    expect(score.inScopeAccuracy).toBeGreaterThanOrEqual(0.48);
+    // Read blind 0.509 / 1.000, with 18 of the 27 misses asked "Which career?" (see the README).
+    expect(score.inScopeAccuracy).toBeGreaterThanOrEqual(0.5);
     expect(score.inScopeAccuracy + score.askedBack / score.inScope).toBeGreaterThanOrEqual(0.8);
     expect(score.oosRecall).toBeGreaterThanOrEqual(0.9);
   });

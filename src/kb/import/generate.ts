@@ -10,11 +10,6 @@ export interface IntentTemplate {
   readonly answer: string;
   readonly variants?: Readonly<Record<string, { readonly label?: string; readonly keywords: readonly string[]; readonly answer: string; readonly compare?: string }>>;
   readonly followUps?: readonly string[];
-  /**
-   * More examples for an item whose page sentence matches `cue` (a certification "for those newer
-   * to the field" is the one "best first cert" asks for).
-   */
-  readonly newcomer?: { readonly cue: string; readonly utterances: readonly string[] };
 }
 
 export interface ImportTemplates {
@@ -171,9 +166,7 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
       for (const id of parsed.certifications) {
         const fact = parsed.facts.find((f) => f.id === id)!.value as Record<string, string>;
         const values = { acronym: [fact.acronym!.toLowerCase()], name: [fact.name!.toLowerCase()], issuer: fact.issuer ? [fact.issuer.toLowerCase()] : [] };
-        const forNewcomers = t.newcomer && new RegExp(t.newcomer.cue, 'i').test(fact.summary ?? '');
-        const item = forNewcomers ? { ...t, utterances: [...t.utterances, ...t.newcomer!.utterances] } : t;
-        write(id, item, values, { '@certs.item': `@${id}` }, `{{${p}${id}.acronym}}`);
+        write(id, t, values, { '@certs.item': `@${id}` }, `{{${p}${id}.acronym}}`);
       }
       continue;
     }

@@ -29,8 +29,19 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 /** A certification's heading: its name and acronym ("Certified Professional Coder (CPC):"). */
 const CERT_HEAD = /^(.+?)\s*\(([A-Z][A-Za-z0-9-]{1,9})\):?$/;
 
-/** Who offers a certification, as a page names it after "offered by" or "from". */
-const ISSUER = /\b(?:[Oo]ffered|[Ii]ssued|[Aa]dministered|[Aa]warded) by\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+(?:(?:of|for|and|in|on|the|&)\s+)*[A-Z][\w&.-]*)*(?:\s+\([A-Z][\w&.-]*\))?)|\b[Ff]rom\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+(?:(?:of|for|and|in|on|the|&)\s+)*[A-Z][\w&.-]*)*(?:\s+\([A-Z][\w&.-]*\))?)/;
+/** Where a page names who offers a certification: "offered by", "issued by", "from" (any case). */
+const ISSUER_CUE = /\b(?:(?:offered|issued|administered|awarded)\s+by|from)\s+(?:the\s+)?/gi;
+/** The issuer's name after the cue: capitalised words, the linking words between them, an acronym in brackets. */
+const ISSUER_NAME = /^([A-Z][\w&.-]*(?:\s+(?:(?:of|for|and|in|on|the|&)\s+)*[A-Z][\w&.-]*)*(?:\s+\([A-Z][\w&.-]*\))?)/;
+
+/** Who offers a certification, as its line names it ("Offered by the National Guild of Surgical Practice (NGSP)"). */
+function issuerOf(line: string): string | undefined {
+  for (const cue of line.matchAll(ISSUER_CUE)) {
+    const name = ISSUER_NAME.exec(line.slice(cue.index! + cue[0].length))?.[1];
+    if (name) return name;
+  }
+  return undefined;
+}
 
 /**
  * Removes what lies between `open` and `close` markers, in one pass over the text (a page of
@@ -209,10 +220,7 @@ export function parseCareerPage(source: string): CareerPage {
           unread.push(line);
           break;
         }
-        // "Offered by AAPC", "from the National Guild of Surgical Practice (NGSP)": capitalised words,
-        // the linking words between them, and an acronym in brackets.
-        const found = ISSUER.exec(line);
-        const issuer = found?.[1] ?? found?.[2];
+        const issuer = issuerOf(line);
         const summary = line
           .replace(/^[^,]*\b(?:offered by|from|issued by|administered by|awarded by)\s+[^,]+,\s*/i, '')
           .replace(/^this (?:credential |certification )?is\s+/i, '')
