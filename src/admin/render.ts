@@ -1,9 +1,10 @@
 import type { AuditEntry } from '../store/types.js';
 import { CHANNELS, PERIODS, type DayOutcomes, type Overview } from './overview.js';
+import { esc } from '../server/html.js';
 
 /** HTML of the advisor dashboard, built from data by pure functions; every text is escaped. */
 
-export const esc = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export { esc };
 
 function layout(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +

@@ -86,7 +86,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     sessions: new RateLimiter(config.sessionsPerMinute ?? 30, state, undefined, undefined, limitError),
     trustProxy: config.trustProxy ?? false,
   };
-  const routes: Route[] = [...webRoutes(web, new Sessions(config.sessionSecret, config.sessionTtlHours), conversations, () => options.engine().kb.notices, limits)];
+  const routes: Route[] = [...webRoutes(web, new Sessions(config.sessionSecret, config.sessionTtlHours), conversations, () => options.engine().kb, limits)];
   // The advisor dashboard lives on the store: without one there is nothing to show.
   const links = options.store ? new SignInLinks(options.store, new Once(options.store)) : undefined;
   if (options.store && links) {

@@ -8,7 +8,9 @@ import type { Sessions } from './session.js';
 import type { ConversationService } from '../app/conversation.js';
 import type { RateLimiter } from '../app/rate-limit.js';
 import { clientAddress } from '../server/client-address.js';
-import type { Notices } from '../engine/types.js';
+import type { KnowledgeBase, Notices } from '../engine/types.js';
+import { careerList } from '../engine/template.js';
+import { esc } from '../server/html.js';
 import { buildWebText } from './render-web.js';
 
 /** Limits of the web chat's input. */
@@ -76,10 +78,18 @@ export function parseTurn(body: unknown, user: string): WebTurn {
   return { type, user, text, ...(topic ? { topic } : {}) };
 }
 
-function serveAsset(file: string, sessions: Sessions) {
-  const body = readFileSync(join(PUBLIC_DIR, file));
+/** The careers the knowledge base covers, as the page's title and heading name them. */
+function careersOf(knowledge: KnowledgeBase['knowledge']): string {
+  return careerList(knowledge.careers.length > 0 ? knowledge.careers : [knowledge.career]);
+}
+
+/** A static asset; the page's `{{careers}}` names the careers covered now (an imported career appears after the reload). */
+function serveAsset(file: string, sessions: Sessions, careers: () => string) {
+  const raw = readFileSync(join(PUBLIC_DIR, file));
   const type = TYPES[file.split('.').pop()!]!;
+  const templated = raw.includes('{{careers}}');
   return (req: IncomingMessage, res: ServerResponse): void => {
+    const body = templated ? Buffer.from(raw.toString('utf8').replaceAll('{{careers}}', esc(careers()))) : raw;
     const session = file === 'index.html' ? sessions.ensure(req) : undefined;
     res.writeHead(200, {
       'content-type': type,
@@ -102,8 +112,9 @@ export interface AddressLimits {
   readonly trustProxy: boolean;
 }
 
-export function webRoutes(bot: WebBot, sessions: Sessions, conversations: ConversationService, notices: () => Notices, limits?: AddressLimits): Route[] {
-  const assets = Object.entries(ASSETS).map(([path, file]) => ({ method: 'GET', path, handler: serveAsset(file, sessions) }));
+export function webRoutes(bot: WebBot, sessions: Sessions, conversations: ConversationService, kb: () => Pick<KnowledgeBase, 'notices' | 'knowledge'>, limits?: AddressLimits): Route[] {
+  const notices = (): Notices => kb().notices;
+  const assets = Object.entries(ASSETS).map(([path, file]) => ({ method: 'GET', path, handler: serveAsset(file, sessions, () => careersOf(kb().knowledge)) }));
   const messages: Route = {
     method: 'POST',
     path: '/api/messages',

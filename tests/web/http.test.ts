@@ -138,6 +138,8 @@ describe('web chat over HTTP (Botkit web adapter, webhook mode)', () => {
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await res.text();
     expect(html).toContain('<script src="/static/chat.js" defer></script>');
+    expect(html).toContain('<h1>Ask about becoming a Medical Records Specialist</h1>');
+    expect(html).not.toContain('{{');
     expect(html).not.toMatch(/https?:\/\//);
     for (const asset of ['static/chat.js', 'static/chat.css']) expect((await fetch(`${h.app.url}${asset}`)).status).toBe(200);
   });
