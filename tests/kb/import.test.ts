@@ -80,7 +80,14 @@ describe('reading career pages', () => {
     expect(page('Offered By the Guild of Scrubs, this is the best known.')).toBe('Guild of Scrubs');
   });
 
-  it('a certification named after the career is read as one, not skipped as a banner repeating the career\'s name', () => {
+  it('a certification line of 300 KB with no comma keeps its words: the issuer clause is found by index (the old pattern backtracked for ~4 s)', () => {
+    const line = `Offered by ${'from of '.repeat(40_000)}x`;
+    const p = parseCareerPage(`Trades\nHow to Become a Welder\nWelders join metal.\nCertifications\nWelding Cert (WC):\n${line}\n`);
+    expect(p.certifications[0]!.summary).toBe(line);
+    expect(parseCareerPage('Trades\nHow to Become a Welder\nWelders join metal.\nCertifications\nWelding Cert (WC):\nOffered by AWS, this is the best known.\n').certifications[0]!.summary).toBe('the best known');
+  });
+
+    it('a certification named after the career is read as one, not skipped as a banner repeating the career\'s name', () => {
     const p = parseCareerPage('Health\nHow to Become a Dental Assistant\nDental assistants help dentists.\nDental Assistant Job Overview\nCertifications\nRegistered Chairside Dental Assistant (RCDA):\nOffered by the National Board of Dental Staff (NBDS), this is the best known.\n');
     expect(p.certifications.map((c) => [c.acronym, c.issuer])).toEqual([['RCDA', 'National Board of Dental Staff (NBDS)']]);
     expect(p.unread).toEqual([]);

@@ -34,6 +34,18 @@ const ISSUER_CUE = /\b(?:(?:offered|issued|administered|awarded)\s+by|from)\s+(?
 /** The issuer's name after the cue: capitalised words, the linking words between them, an acronym in brackets. */
 const ISSUER_NAME = /^([A-Z][\w&.-]*(?:\s+(?:(?:of|for|and|in|on|the|&)\s+)*[A-Z][\w&.-]*)*(?:\s+\([A-Z][\w&.-]*\))?)/;
 
+/**
+ * A certification's line without its opening issuer clause ("Offered by AAPC, this is …" -> "this
+ * is …"): the clause ends at the first comma and must name someone after its cue. Found by index,
+ * not by one pattern with two open runs, which backtracks quadratically on a long line without a comma.
+ */
+function withoutIssuerClause(line: string): string {
+  const comma = line.indexOf(',');
+  if (comma < 0) return line;
+  const cue = /\b(?:offered by|from|issued by|administered by|awarded by)\s+\S/i.exec(line.slice(0, comma));
+  return cue ? line.slice(comma + 1).trimStart() : line;
+}
+
 /** Who offers a certification, as its line names it ("Offered by the National Guild of Surgical Practice (NGSP)"). */
 function issuerOf(line: string): string | undefined {
   for (const cue of line.matchAll(ISSUER_CUE)) {
@@ -221,8 +233,7 @@ export function parseCareerPage(source: string): CareerPage {
           break;
         }
         const issuer = issuerOf(line);
-        const summary = line
-          .replace(/^[^,]*\b(?:offered by|from|issued by|administered by|awarded by)\s+[^,]+,\s*/i, '')
+        const summary = withoutIssuerClause(line)
           .replace(/^this (?:credential |certification )?is\s+/i, '')
           .replace(/[.]\s*$/, '');
         certifications.push({ name: cert.name, acronym: cert.acronym, ...(issuer ? { issuer } : {}), summary, lines: [cert.head, line] });
