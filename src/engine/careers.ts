@@ -1,4 +1,9 @@
-import type { Career, ConversationContext, Intent, KnowledgeBase } from './types.js';
+import type { Career, ConversationContext, Intent, Knowledge, KnowledgeBase } from './types.js';
+
+/** The careers a knowledge base covers: its list, or its one career when it lists none (a corpus). */
+export function careersOf(knowledge: Pick<Knowledge, 'career' | 'careers'>): readonly Career[] {
+  return knowledge.careers.length > 0 ? knowledge.careers : [knowledge.career];
+}
 
 /**
  * Which career each intent answers for, when the knowledge base covers several: an intent belongs
@@ -13,7 +18,7 @@ export class Careers {
   private readonly byTopic = new Map<string, Map<string, string>>();
 
   constructor(kb: KnowledgeBase) {
-    this.all = kb.knowledge.careers.length > 0 ? kb.knowledge.careers : [kb.knowledge.career];
+    this.all = careersOf(kb.knowledge);
     const collectionCareer = (id: string) => kb.knowledge.facts[kb.knowledge.collections[id]?.items[0] ?? '']?.career;
     for (const intent of kb.intents) {
       const career = careerOfAnswers(intent, (ref) => kb.knowledge.facts[ref]?.career ?? collectionCareer(ref));

@@ -303,13 +303,13 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
         : undefined;
       const scope = career ? byCareer.inCareer(career, names.careers.length > 0, names.careerWords) : undefined;
       let alone: Decision;
-      const named = names.careers.length === 1 ? names.careers[0]! : undefined;
-      const onItsPage = named !== undefined && (names.others ?? []).every((title) => namedByFacts.get(named)?.has(title));
       if (names.other) {
         // Another occupation is answered about only by the intents that compare with it, or within
         // the career named with it when that career's page names it too.
         const askedBy = new Set(names.askedBy ?? []);
         const compared = askedBy.size > 0 ? decideInContext(text, { as: (label) => (label === NONE || [...askedBy].some((id) => within(label, id)) ? label : undefined) }) : undefined;
+        const named = names.careers.length === 1 ? names.careers[0]! : undefined;
+        const onItsPage = named !== undefined && (names.others ?? []).every((title) => namedByFacts.get(named)?.has(title));
         if (compared?.kind === 'answer' && compared.alternatives[0]?.intent !== NONE) alone = compared;
         else alone = onItsPage ? decideInContext(text, scope) : byCareer.otherCareer(text, names.other);
       }

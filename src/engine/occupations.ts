@@ -1,4 +1,5 @@
 import { stem, tokenize } from './analyze.js';
+import { careersOf } from './careers.js';
 import { normalize } from './normalize.js';
 import type { KnowledgeBase } from './types.js';
 
@@ -121,7 +122,7 @@ export class OccupationFinder {
 
   constructor(kb: KnowledgeBase) {
     const { titles, shortForms } = kb.occupations;
-    const careers = kb.knowledge.careers.length > 0 ? kb.knowledge.careers : [kb.knowledge.career];
+    const careers = careersOf(kb.knowledge);
     const careerOfCode = new Map(careers.flatMap((c) => c.soc.map((code) => [code, c.id] as const)));
     const ownCodes = new Set(careerOfCode.keys());
     const lastWords = new Map<string, number>();

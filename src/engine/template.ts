@@ -1,3 +1,4 @@
+import { careersOf } from './careers.js';
 import type { Block, Career, Command, Fact, FactValue, Knowledge, Topic } from './types.js';
 
 /**
@@ -161,7 +162,7 @@ export function renderTemplate(template: string, ctx: RenderContext): Rendered {
   };
   const inline = (ref: string): string => {
     if (ref === 'commands') return commandList(ctx.commands ?? []);
-    if (ref === 'careers') return careerList(ctx.knowledge.careers.length > 0 ? ctx.knowledge.careers : [ctx.knowledge.career]);
+    if (ref === 'careers') return careerList(careersOf(ctx.knowledge));
     const r = use(ref);
     return formatValue(r.value, r.value === r.fact.value ? r.fact.unit : undefined);
   };

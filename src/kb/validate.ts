@@ -1,5 +1,6 @@
 import type { z } from 'zod/v3';
 import { NONE, type Career, type Collection, type Command, type Guide, type Notices, type Fact, type Intent, type Knowledge, type KnowledgeBase, type Lexicon, type Source } from '../engine/types.js';
+import { careersOf } from '../engine/careers.js';
 import { careerList, checkTemplate, formatValue, resolveRef } from '../engine/template.js';
 import { normalize } from '../engine/normalize.js';
 import { tokenize } from '../engine/analyze.js';
@@ -242,7 +243,7 @@ export function buildKnowledgeBase(
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
   const copy = iFiles.map((f) => f.data.assistant).find((a) => a !== undefined);
   // The panel's greeting names the careers covered, as small talk does.
-  const careers = careerList(knowledge.careers.length > 0 ? knowledge.careers : [knowledge.career]);
+  const careers = careerList(careersOf(knowledge));
   const assistant = copy ? { ...copy, greeting: copy.greeting.replace(/\{\{\s*careers\s*\}\}/g, careers), ...(copy.advisorGreeting ? { advisorGreeting: copy.advisorGreeting.replace(/\{\{\s*careers\s*\}\}/g, careers) } : {}) } : undefined;
   return { knowledge, occupations: { titles, shortForms }, ...(assistant ? { assistant } : {}), intents, negatives, lexicon: lexicon as Lexicon, commands, guides, notices: { ...DEFAULT_NOTICES, ...notices } };
 }

@@ -10,6 +10,7 @@ import type { RateLimiter } from '../app/rate-limit.js';
 import { clientAddress } from '../server/client-address.js';
 import type { KnowledgeBase, Notices } from '../engine/types.js';
 import { careerList } from '../engine/template.js';
+import { careersOf } from '../engine/careers.js';
 import { esc } from '../server/html.js';
 import { buildWebText } from './render-web.js';
 
@@ -78,11 +79,6 @@ export function parseTurn(body: unknown, user: string): WebTurn {
   return { type, user, text, ...(topic ? { topic } : {}) };
 }
 
-/** The careers the knowledge base covers, as the page's title and heading name them. */
-function careersOf(knowledge: KnowledgeBase['knowledge']): string {
-  return careerList(knowledge.careers.length > 0 ? knowledge.careers : [knowledge.career]);
-}
-
 /** A static asset; the page's `{{careers}}` names the careers covered now (an imported career appears after the reload). */
 function serveAsset(file: string, sessions: Sessions, careers: () => string) {
   const raw = readFileSync(join(PUBLIC_DIR, file));
@@ -114,7 +110,7 @@ export interface AddressLimits {
 
 export function webRoutes(bot: WebBot, sessions: Sessions, conversations: ConversationService, kb: () => Pick<KnowledgeBase, 'notices' | 'knowledge'>, limits?: AddressLimits): Route[] {
   const notices = (): Notices => kb().notices;
-  const assets = Object.entries(ASSETS).map(([path, file]) => ({ method: 'GET', path, handler: serveAsset(file, sessions, () => careersOf(kb().knowledge)) }));
+  const assets = Object.entries(ASSETS).map(([path, file]) => ({ method: 'GET', path, handler: serveAsset(file, sessions, () => careerList(careersOf(kb().knowledge))) }));
   const messages: Route = {
     method: 'POST',
     path: '/api/messages',
