@@ -1,9 +1,16 @@
+/** One version of the schema: SQL both back ends run, then SQL only PostgreSQL runs (its storage options). */
+export interface Migration {
+  readonly version: number;
+  readonly sql: readonly string[];
+  readonly postgres?: readonly string[];
+}
+
 /**
  * The store's schema, one migration a version, applied in order and recorded in
  * `schema_migrations`. Written in SQL both SQLite and PostgreSQL accept; never edit a released one,
  * add the next.
  */
-export const MIGRATIONS: readonly { readonly version: number; readonly sql: readonly string[] }[] = [
+export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     sql: [
@@ -69,6 +76,17 @@ export const MIGRATIONS: readonly { readonly version: number; readonly sql: read
         detail TEXT NOT NULL
       )`,
       'CREATE INDEX audit_at ON audit (at)',
+    ],
+  },
+  {
+    version: 6,
+    sql: [],
+    postgres: [
+      // Rate-limit counts live a minute or two: they need not wait for the write-ahead log's disk
+      // flush on every question (a commit touching only an unlogged table does not). A crash of the
+      // database server empties the table, which forgets at most the current window's counts; a
+      // restart keeps them.
+      'ALTER TABLE counters SET UNLOGGED',
     ],
   },
 ];

@@ -193,6 +193,26 @@ describe.runIf(pgUp)('PostgreSQL store when the server drops a connection', () =
   });
 });
 
+describe.runIf(pgUp)('PostgreSQL store on a question\'s path', () => {
+  it('keeps rate-limit counts in an unlogged table (no disk flush a question) and still counts atomically across connections', async () => {
+    const store = await PostgresStore.open(PG_URL!);
+    const other = await PostgresStore.open(PG_URL!);
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    try {
+      const kind = await admin.query<{ relpersistence: string }>("SELECT relpersistence FROM pg_class WHERE relname = 'counters'");
+      expect(kind.rows[0]?.relpersistence).toBe('u');
+      const key = `unlogged-${process.pid}`;
+      const counts = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? store : other).increment(key, Date.now() + 60_000)));
+      expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    } finally {
+      await admin.end();
+      await store.purgeBefore(Number.MAX_SAFE_INTEGER);
+      await Promise.all([store.close(), other.close()]);
+    }
+  });
+});
+
 describe('SQLite file store', () => {
   it('is created with its folder on first start, in WAL mode, and survives reopening', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'faqbot-wal-'));
