@@ -18,7 +18,9 @@ export interface Latency {
  * (a server answers many questions; the first after a start are slower for every engine while V8
  * compiles), per-question latency (p50, p99, in microseconds) over enough passes for `minSamples`
  * timings, and questions per second on this one thread. The timing runs `blocks` times and each
- * figure is the median of the blocks', so one stall of a shared machine does not decide a p99. A
+ * figure is the median of the blocks', so one stall of a shared machine does not decide a p99. No
+ * collection is forced between blocks: a server never forces one, and after a forced full collection
+ * V8's young-generation collections ran 2-4 ms instead of 0.5-0.9 ms, tripling the store's p99. A
  * slow engine (fuse.js over every example) gets one warm-up pass and fewer blocks: at most ~2 s of
  * warm-up and ~10 s of blocks after the first.
  */
@@ -29,7 +31,6 @@ export async function timeQuestions(classify: (text: string) => unknown, questio
   const figures: Latency[] = [];
   const timeUntil = performance.now() + 10_000;
   for (let b = 0; b < blocks && (b === 0 || performance.now() < timeUntil); b++) {
-    (globalThis as { gc?: () => void }).gc?.();
     const samples: number[] = [];
     const started = process.hrtime.bigint();
     for (let r = 0; r < rounds; r++) {
