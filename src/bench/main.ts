@@ -152,10 +152,10 @@ async function main(): Promise<void> {
   }
 
   const storeQuestions = Number(values['store-questions']);
-  const stores = [await measureStore(undefined, storeQuestions), ...(values['store-url'] ? [await measureStore(values['store-url'], storeQuestions)] : [])];
-  log(`\nthe store on a question's path (rate count, context read and write, outcome record):\n${table(
-    ['store', 'questions', 'p50 µs', 'p99 µs'],
-    stores.map((st) => [st.store, st.questions, st.p50Us, st.p99Us]),
+  const stores = [...(await measureStore(undefined, storeQuestions)), ...(values['store-url'] ? await measureStore(values['store-url'], storeQuestions) : [])];
+  log(`\nthe store on a question's path (service: rate count, context read, context write with the outcome record; web: the address's count and the dialog state read as well):\n${table(
+    ['store', 'path', 'questions', 'p50 µs', 'p99 µs'],
+    stores.map((st) => [st.store, st.path, st.questions, st.p50Us, st.p99Us]),
   )}`);
 
   const dashboardRows = Number(values['dashboard-rows']);
