@@ -71,6 +71,9 @@ describe('npm run bench -- --json', () => {
     const more = out as unknown as { context: Record<string, number>; careers: Record<string, number>[]; stores: Record<string, unknown>[] };
     expect(more.context.turns).toBeGreaterThan(0);
     expect(more.careers).toEqual([expect.objectContaining({ careers: 2, importMs: expect.any(Number), buildMs: expect.any(Number) })]);
-    expect(more.stores).toEqual([expect.objectContaining({ store: 'sqlite', questions: 200, p99Us: expect.any(Number) })]);
+    expect(more.stores).toEqual([
+      expect.objectContaining({ store: 'sqlite', path: 'service', questions: 200, p99Us: expect.any(Number) }),
+      expect.objectContaining({ store: 'sqlite', path: 'web', questions: 200, p99Us: expect.any(Number) }),
+    ]);
   }, 120_000);
 });
