@@ -1,4 +1,5 @@
 import { factText } from './template.js';
+import { nameOf } from './occupations.js';
 import type { Analysis } from './analyze.js';
 import type { Careers } from './careers.js';
 import { NONE, type Answer, type Block, type Decision, type KnowledgeBase, type Scored, type Topic } from './types.js';
@@ -15,6 +16,11 @@ export interface Scope {
   readonly careerNamed?: boolean;
   /** Terms that say nothing of the topic here: the named career's own name ("pharmacy", "tech"). */
   readonly silent?: ReadonlySet<string>;
+  /**
+   * Terms of the name the question gives the career it asks about ("MA", "surg tech"): never words
+   * from outside the knowledge base, even where its examples never use them.
+   */
+  readonly named?: ReadonlySet<string>;
 }
 
 /** What career decisions need of the engine. */
@@ -65,8 +71,13 @@ export class CareerDecisions {
 
   /** The fallback for a question about another occupation, naming it and every career covered. */
   otherCareer(text: string, occupation: string): Decision {
-    const notice = this.kb.notices.otherCareer.replace('{careers}', this.careers.all.map((c) => c.title).join(' or ')).replace('{occupation}', occupation.toLowerCase());
+    const notice = this.kb.notices.otherCareer.replace('{careers}', this.careers.all.map((c) => c.title).join(' or ')).replace('{occupation}', nameOf(occupation).toLowerCase());
     return { kind: 'fallback', text, intent: NONE, confidence: 1, alternatives: [], suggestions: this.engine.suggestions(), reason: 'outside', occupation, notice };
+  }
+
+  /** Whether the text uses a word that compares ("vs", "difference", "between": the lexicon's `compares`). */
+  compares(text: string): boolean {
+    return this.engine.analyze(text).terms.some((t) => this.compareTerms.has(t));
   }
 
   /** The one career whose facts alone use a word of the text, if exactly one does. */
@@ -81,14 +92,20 @@ export class CareerDecisions {
    * career imported from a page has few examples of its own.
    */
   inCareer(career: string, careerNamed = false, nameWords: readonly string[] = []): Scope {
+    const name = this.nameTerms(nameWords);
     return {
       as: (label) => {
         const of = this.careers.of(label);
         return label === NONE || of === undefined || of === career ? label : this.careers.equivalent(label, career);
       },
       careerNamed,
-      ...(nameWords.length > 0 ? { silent: new Set([...nameWords, ...this.engine.analyze(nameWords.join(' ')).terms]) } : {}),
+      ...(name ? { silent: name, named: name } : {}),
     };
+  }
+
+  /** The terms of a career's name as a question gave it (its stems, and its words as the analyzer reads them). */
+  nameTerms(nameWords: readonly string[]): ReadonlySet<string> | undefined {
+    return nameWords.length > 0 ? new Set([...nameWords, ...this.engine.analyze(nameWords.join(' ')).terms]) : undefined;
   }
 
   /** A topical answer when several careers could be meant and none was named: "Which career: A or B?" */

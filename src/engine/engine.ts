@@ -155,7 +155,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     const ranked = excluded.length > 0 || scope?.as ? inScope(all, excluded, scope?.as) : all;
     // Numbers (years, figures such as "80k", reference numbers) say nothing about the topic.
     const topical = analysis.content.filter((t) => !/^\d+k?$/.test(t));
-    const outside = matcher.outsideShare(topical.length > 0 ? topical : terms);
+    const outside = matcher.outsideShare(topical.length > 0 ? topical : terms, scope?.named);
     const alternatives: Scored[] = ranked.slice(0, 5).map((r) => ({ intent: r.label, confidence: round(r.score) }));
     const intents = ranked.filter((r) => r.label !== NONE);
     // Fallback examples win on their own words (other careers, exam fees), not on shared phrasing:
@@ -301,13 +301,22 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
             ? (byCareer.onlyCareerOf(text) ?? (context ? careers.of(context.intent) : undefined))
             : undefined
         : undefined;
-      const scope = career ? byCareer.inCareer(career, names.careers.length > 0, names.careerWords) : undefined;
+      // With one career, the words naming it that no example uses ("RT", "resp therapist") are
+      // neither outside words nor a dilution of the words that ask.
+      const named = careers.many ? undefined : byCareer.nameTerms(names.careerWords ?? []);
+      const unknown = named ? new Set([...named].filter((t) => !matcher.knows(t))) : undefined;
+      const scope = career ? byCareer.inCareer(career, names.careers.length > 0, names.careerWords) : named ? { named, ...(unknown?.size ? { silent: unknown } : {}) } : undefined;
       let alone: Decision;
       if (names.other) {
         // Another occupation is answered about only by the intents that compare with it, or within
         // the career named with it when that career's page names it too.
         const askedBy = new Set(names.askedBy ?? []);
-        const compared = askedBy.size > 0 ? decideInContext(text, { as: (label) => (label === NONE || [...askedBy].some((id) => within(label, id)) ? label : undefined) }) : undefined;
+        const comparing = (label: string) => [...askedBy].some((id) => within(label, id));
+        // A comparison has two sides: a covered career named with the other occupation, or a word
+        // that compares ("how is that different from a pulmonologist"). Naming the other occupation
+        // alone asks about it ("what does a pulmonologist get paid"), though a comparison names it too.
+        const asksIt = askedBy.size > 0 && (names.careers.length > 0 || byCareer.compares(text));
+        const compared = asksIt ? decideInContext(text, { as: (label) => (label === NONE || comparing(label) ? label : undefined) }) : undefined;
         const named = names.careers.length === 1 ? names.careers[0]! : undefined;
         const onItsPage = named !== undefined && (names.others ?? []).every((title) => namedByFacts.get(named)?.has(title));
         if (compared?.kind === 'answer' && compared.alternatives[0]?.intent !== NONE) alone = compared;

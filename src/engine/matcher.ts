@@ -185,15 +185,15 @@ export class Matcher {
   /**
    * Share of the question's weight carried by words no label but the outside one explains
    * (unknown words and words seen only in fallback examples): high means the question is about
-   * something else, however well its other words match.
+   * something else, however well its other words match. Terms `inside` never count as outside.
    */
-  outsideShare(terms: readonly string[]): number {
+  outsideShare(terms: readonly string[], inside?: ReadonlySet<string>): number {
     let outside = 0;
     let total = 0;
     for (const t of this.weighable(terms)) {
       const w = this.idf.get(t) ?? this.unknownWeight;
       total += w * w;
-      if (!this.idf.has(t) || this.outsideOnly.has(t)) outside += w * w;
+      if ((!this.idf.has(t) || this.outsideOnly.has(t)) && !inside?.has(t)) outside += w * w;
     }
     return total === 0 ? 1 : outside / total;
   }

@@ -68,6 +68,12 @@ export function nameOf(title: string): string {
   return kept.join(', ').replace(/,\s*(except|all other|including)\b.*$/i, '');
 }
 
+/**
+ * Whose place of work a question names ("working in a dentist's office", "at the vet's clinic"):
+ * the owner is where the job is, not the occupation asked about, so it is not read as one.
+ */
+const WORKPLACE_OWNER = /\b[a-z]+['’]s\s+(?=(?:office|practice|clinic)s?\b)/gi;
+
 /** Where a name occurs in a question's stems, if it does. */
 function spanOf(words: readonly string[], name: readonly string[]): [number, number] | undefined {
   for (let i = 0; i + name.length <= words.length; i++) {
@@ -164,10 +170,26 @@ export class OccupationFinder {
       const career = careerOf(titles.find((t) => t.title === f.title)?.soc ?? '');
       const words = stems(f.form);
       const own = career !== undefined;
+      if (f.ownOnly && !own) continue;
       const by = own ? [] : askedBy(words);
       this.add({ words, title: f.title, own, ...(career ? { career, whole: true } : {}), ...(by.length > 0 ? { askedBy: by } : {}) });
     }
+    this.abbreviateOwnNames();
     this.titleAskedBy = this.askedByTitle();
+  }
+
+  /**
+   * A covered career's name with a word cut short, as people type it ("resp therapist", "surg
+   * tech", "pharm tech"): every word but the last, cut to four letters or more, with the rest of the
+   * name as written, names the career too.
+   */
+  private abbreviateOwnNames(): void {
+    const own = [...this.byKey.values()].flat().filter((n) => n.own && n.whole && n.words.length >= 2);
+    for (const named of own) {
+      named.words.slice(0, -1).forEach((word, i) => {
+        for (let k = 4; k < word.length; k++) this.add({ ...named, words: named.words.map((w, j) => (j === i ? word.slice(0, k) : w)) });
+      });
+    }
   }
 
   /** Intents whose questions name an occupation by any of its names ("medical lab technician" for "lab tech"). */
@@ -194,7 +216,7 @@ export class OccupationFinder {
 
   /** Another occupation the text names, if any, and the covered careers it names. */
   names(text: string): NamedOccupations {
-    const words = stemsOf(text.slice(0, 1000), this.fold);
+    const words = stemsOf(text.slice(0, 1000).replace(WORKPLACE_OWNER, ' '), this.fold);
     // Candidates by their last two words (or only word): a name can only be where those stand.
     const candidates = new Set<Named>();
     words.forEach((w, i) => {

@@ -155,8 +155,12 @@ export interface Notices {
 export interface Occupations {
   /** O*NET-SOC titles with their codes. */
   readonly titles: readonly { readonly soc: string; readonly title: string }[];
-  /** What people type ("pharmacy tech", "CNA") and the title it means. */
-  readonly shortForms: readonly { readonly form: string; readonly title: string }[];
+  /**
+   * What people type ("pharmacy tech", "CNA") and the title it means. `ownOnly`: an initialism that
+   * means other things too ("MA" is also a master's degree): it names a career the knowledge base
+   * covers, and never turns a question away as another occupation's.
+   */
+  readonly shortForms: readonly { readonly form: string; readonly title: string; readonly ownOnly?: boolean }[];
 }
 
 /** A suggested prompt of Slack's assistant panel: its button title and the message it sends. */

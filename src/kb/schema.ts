@@ -90,7 +90,7 @@ export const intentFileSchema = z
     negatives: z.array(text).optional(),
     guides: z.array(guideSchema).optional(),
     notices: z.strictObject({ privacy: text.optional(), rateLimited: text.optional(), otherCareer: text.optional() }).optional(),
-    occupations: z.strictObject({ shortForms: z.record(z.string().min(1), text) }).optional(),
+    occupations: z.strictObject({ shortForms: z.record(z.string().min(1), text), initials: z.record(z.string().min(1), text).optional() }).optional(),
     assistant: z
       .strictObject({
         greeting: text,

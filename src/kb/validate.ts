@@ -230,11 +230,13 @@ export function buildKnowledgeBase(
   }
   const titles = options.occupationTitles ?? [];
   const known = new Set(titles.map((t) => t.title));
-  const shortForms: { form: string; title: string }[] = [];
+  const shortForms: { form: string; title: string; ownOnly?: boolean }[] = [];
   for (const { file, data } of iFiles) {
-    for (const [form, title] of Object.entries(data.occupations?.shortForms ?? {})) {
-      if (titles.length > 0 && !known.has(title)) problems.push({ file, path: `occupations.shortForms.${form}`, message: messages.unknownOccupation(title) });
-      shortForms.push({ form, title });
+    for (const [field, ownOnly] of [['shortForms', false], ['initials', true]] as const) {
+      for (const [form, title] of Object.entries(data.occupations?.[field] ?? {})) {
+        if (titles.length > 0 && !known.has(title)) problems.push({ file, path: `occupations.${field}.${form}`, message: messages.unknownOccupation(title) });
+        shortForms.push({ form, title, ...(ownOnly ? { ownOnly } : {}) });
+      }
     }
   }
   if (knowledgeFiles.length === 0) problems.push({ file: 'knowledge/', path: '', message: messages.noKnowledge('knowledge/') });

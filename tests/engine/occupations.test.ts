@@ -39,6 +39,11 @@ describe('Other careers are noticed', () => {
     expect(d.kind === 'fallback' && d.occupation).toBe('Registered Nurses');
   });
 
+  it('Initials that mean other things too never turn a question away: "MA" may be a master\'s degree when no medical assistant is covered', () => {
+    for (const q of ['I have an MA in English, can I become a medical records specialist?', 'do I need an MA?']) expect(engine.decide(q)).not.toHaveProperty('occupation');
+    expect(engine.kb.occupations.shortForms).toContainEqual({ form: 'ma', title: 'Medical Assistants', ownOnly: true });
+  });
+
   it('O*NET qualifiers are not names: "Cooks, Restaurant" is cooks; a list keeps its items', () => {
     expect(nameOf('Cooks, Restaurant')).toBe('Cooks');
     expect(nameOf('Chemistry Teachers, Postsecondary')).toBe('Chemistry Teachers');
@@ -67,5 +72,11 @@ describe('occupation data is validated', () => {
       'intents/occupations.yaml: occupations.shortForms.pharmacy tech: "Pharmacy Techs" is not an occupation title of knowledge/occupations.tsv',
     );
     expect(buildKnowledgeBase([knowledge], intents({ 'pharmacy tech': 'Pharmacy Technicians' }), { minUtterances: 4, occupationTitles: titles }).occupations.shortForms).toHaveLength(1);
+  });
+
+  it('initials are validated the same way', () => {
+    const titles = [{ soc: '31-9092.00', title: 'Medical Assistants' }];
+    const withInitials = (initials: Record<string, string>) => [intents({})[0]!, { file: 'intents/occupations.yaml', data: { occupations: { shortForms: {}, initials } } }];
+    expect(() => buildKnowledgeBase([knowledge], withInitials({ ma: 'Med Assistants' }), { minUtterances: 4, occupationTitles: titles })).toThrow('occupations.initials.ma: "Med Assistants" is not an occupation title');
   });
 });

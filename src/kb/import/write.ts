@@ -96,7 +96,11 @@ export function importCareerPage(options: ImportOptions): ImportReport {
   const wasPlain = previous ? Object.keys(previous.facts ?? {}).some((id) => !id.startsWith(`${careerId}.`)) : others.length === 0;
   const prefix = wasPlain ? '' : `${careerId}.`;
   const problems: string[] = [];
-  const occupationTitles = readOccupationTitles(options.knowledgeDir, base, []);
+  // A folder without its own occupation titles gets the product's copy (below), so the career's
+  // O*NET code is read from that copy: its short forms ("MA") then name it, not another occupation.
+  const productTitles = join(options.productIntentsDir, '..', 'knowledge');
+  const ownTitles = existsSync(join(options.knowledgeDir, OCCUPATIONS_FILE)) || !existsSync(join(productTitles, OCCUPATIONS_FILE));
+  const occupationTitles = readOccupationTitles(ownTitles ? options.knowledgeDir : productTitles, base, []);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const key = (u: string) => tokenize(normalize(u)).join(' ');
   const taken = new Set(
@@ -169,8 +173,8 @@ export function importCareerPage(options: ImportOptions): ImportReport {
     copyFileSync(from, join(options.intentsDir, f));
     changed.push(relative(base, join(options.intentsDir, f)));
   }
-  if (!existsSync(join(options.knowledgeDir, OCCUPATIONS_FILE)) && existsSync(join(options.productIntentsDir, '..', 'knowledge', OCCUPATIONS_FILE)) && readdirSync(options.knowledgeDir).length > 0) {
-    copyFileSync(join(options.productIntentsDir, '..', 'knowledge', OCCUPATIONS_FILE), join(options.knowledgeDir, OCCUPATIONS_FILE));
+  if (!ownTitles && readdirSync(options.knowledgeDir).length > 0) {
+    copyFileSync(join(productTitles, OCCUPATIONS_FILE), join(options.knowledgeDir, OCCUPATIONS_FILE));
     changed.push(relative(base, join(options.knowledgeDir, OCCUPATIONS_FILE)));
   }
   return {
