@@ -4,7 +4,7 @@ import { parseLabelled } from '../eval/evaluate.js';
 import { knowledgeBaseFromCorpus, parseCorpus } from '../kb/corpus.js';
 import { bayesEngine, faqbotEngine, nlpjsEngine } from './engines.js';
 import { trainingSetOf, tuningFolds } from './fairness.js';
-import { scoreEngine, type EngineFigures } from './score.js';
+import { scoreEngines, type EngineFigures } from './score.js';
 
 /** Published CLINC150 test-split figures (Larson et al. 2019, Table 2, "Full"): in-scope accuracy / out-of-scope recall. */
 export const CLINC_PUBLISHED: readonly { readonly name: string; readonly inScope: number; readonly oosRecall: number }[] = Object.freeze([
@@ -30,7 +30,5 @@ export async function runClinc(dir: string): Promise<EngineFigures[]> {
   // No typo copy here: the typo figures belong to the product set.
   const same = new Map(questions.map((q) => [q, q]));
   const set = trainingSetOf(kb);
-  const out: EngineFigures[] = [];
-  for (const engine of [faqbotEngine(kb), nlpjsEngine(set), bayesEngine(set)]) out.push(await scoreEngine(engine, folds, same));
-  return out;
+  return scoreEngines([faqbotEngine(kb), nlpjsEngine(set), bayesEngine(set)], folds, same);
 }

@@ -6,7 +6,7 @@ import { PROJECT_ROOT, knowledgeDirs } from '../app/knowledge.js';
 import { createEngine } from '../engine/engine.js';
 import { parseLabelled } from '../eval/evaluate.js';
 import { trainingSetOf, tuningFolds } from './fairness.js';
-import { scoreEngine, type EngineFigures } from './score.js';
+import { scoreEngines, type EngineFigures } from './score.js';
 import { CLINC_PUBLISHED, runClinc } from './clinc.js';
 import { loadKnowledgeBase } from '../kb/load.js';
 import { CORPORA, PUBLISHED, runCorpora, type CorpusResult } from './corpora.js';
@@ -114,8 +114,7 @@ async function main(): Promise<void> {
       : `thresholds chosen by two folds of the evaluated file: each half's threshold on the other half`,
   );
   log(`every engine trains on the same ${set.intents.reduce((s, i) => s + i.utterances.length, 0) + set.negatives.length} examples (faqbot's utterances, keywords, labels, variant keywords, fallback examples, and its lexicon written out)`);
-  const engines: EngineFigures[] = [];
-  for (const engine of [faqbotEngine(kb), nlpjsEngine(set), fuseEngine(set), bayesEngine(set)]) engines.push(await scoreEngine(engine, folds, typoOf));
+  const engines: EngineFigures[] = await scoreEngines([faqbotEngine(kb), nlpjsEngine(set), fuseEngine(set), bayesEngine(set)], folds, typoOf);
 
   log(`\n${table(
     ['engine', 'top-1', 'own in', 'own oos', 'threshold', 'in-scope', 'oos recall', 'false fb', 'typo in', 'typo oos', 'load ms', 'train ms', 'p50 µs', 'p99 µs', 'q/s', 'heap MB'],

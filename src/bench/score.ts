@@ -2,7 +2,7 @@ import { NONE } from '../engine/types.js';
 import { evaluate, type EvalReport, type LabelledQuestion } from '../eval/evaluate.js';
 import type { BenchEngine } from './engines.js';
 import { cut, tuneThreshold, type Prediction, type TuningFold } from './fairness.js';
-import { memoryOf, round3, timeQuestions } from './measure.js';
+import { memoryOf, round3, timeTogether, type Latency } from './measure.js';
 
 /** One engine's figures on one question set. */
 export interface EngineFigures {
@@ -39,11 +39,23 @@ async function predictAll(
 }
 
 /**
+ * Loads, trains and scores engines one after the other, then times them together (their timing
+ * blocks in turn, `timeTogether`) on the evaluated questions.
+ */
+export async function scoreEngines(engines: readonly BenchEngine[], folds: readonly TuningFold[], typoOf: ReadonlyMap<LabelledQuestion, LabelledQuestion>): Promise<EngineFigures[]> {
+  const scored: Omit<EngineFigures, keyof Latency>[] = [];
+  for (const engine of engines) scored.push(await scoreEngine(engine, folds, typoOf));
+  const texts = folds.flatMap((f) => f.evaluated).map((q) => q.text);
+  const latency = await timeTogether(engines.map((e) => (t: string) => e.predict(t)), texts);
+  return scored.map((s, i) => ({ ...s, ...latency[i]! }));
+}
+
+/**
  * Loads, trains and scores one engine: untuned top-1, its own output, and its output with a
  * fallback threshold chosen per fold on that fold's tuning questions only (the same grid and
  * objective for every engine), on the questions and on their typo copy.
  */
-export async function scoreEngine(engine: BenchEngine, folds: readonly TuningFold[], typoOf: ReadonlyMap<LabelledQuestion, LabelledQuestion>): Promise<EngineFigures> {
+async function scoreEngine(engine: BenchEngine, folds: readonly TuningFold[], typoOf: ReadonlyMap<LabelledQuestion, LabelledQuestion>): Promise<Omit<EngineFigures, keyof Latency>> {
   const t0 = performance.now();
   await engine.load();
   const loadMs = Math.round(performance.now() - t0);
@@ -71,7 +83,6 @@ export async function scoreEngine(engine: BenchEngine, folds: readonly TuningFol
   const ownReport = evaluate(questions, (t) => answers.get(t)!);
   const inScope = questions.filter((q) => !(typeof q.intent === 'string' ? [q.intent] : q.intent).includes(NONE));
   const top1 = evaluate(inScope, (t) => top.get(t)!);
-  const latency = await timeQuestions((t) => engine.predict(t), questions.map((q) => q.text));
   return {
     name: engine.name,
     note: engine.note,
@@ -86,7 +97,6 @@ export async function scoreEngine(engine: BenchEngine, folds: readonly TuningFol
     typoOosRecall: round3(rt.oosRecall),
     loadMs,
     trainMs: mem.ms,
-    ...latency,
     heapMb: mem.heapMb,
     rssMb: mem.rssMb,
   };
