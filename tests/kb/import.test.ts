@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG } from '../../src/engine/config.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { evaluate, parseLabelled } from '../../src/eval/evaluate.js';
 import { parseCareerPage, pageLines } from '../../src/kb/import/page.js';
+import { productsOf } from '../../src/kb/import/facts.js';
 import { importCareerPage } from '../../src/kb/import/write.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
 import { FIXTURES, ROOT, SHARED } from '../helpers.js';
@@ -76,6 +77,15 @@ describe.runIf(existsSync(SEED))('importing the seed page into empty folders', (
 });
 
 describe('reading career pages', () => {
+  it('Software by name: the products a page names after "like" or "such as" become examples of its software topic', () => {
+    expect(productsOf('Common tools include electronic health records (EHR) systems like Epic or Cerner, along with coding databases.')).toEqual(['Epic', 'Cerner']);
+    expect(productsOf('Common tools include instrument tracking systems like CensiTrac, surgical scheduling software, and electronic health records (EHR) such as Epic for documenting counts.')).toEqual(['CensiTrac', 'Epic']);
+    const f = folders();
+    run(join(FIXTURES, 'careers', 'phlebotomist.txt'), f);
+    const engine = createEngine(load(f));
+    expect(engine.decide('whats drawledger')).toMatchObject({ kind: 'answer', intent: 'role.software' });
+  });
+
   it('the HTML page gives the text page\'s facts: scripts, styles and navigation never become answers', () => {
     const text = parseCareerPage(readFileSync(PHARMACY, 'utf8'));
     const html = parseCareerPage(readFileSync(join(FIXTURES, 'careers', 'pharmacy-technician.html'), 'utf8'));

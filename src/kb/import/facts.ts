@@ -27,6 +27,21 @@ export interface PageFacts {
   /** The index of the step that says how long or where training runs ("under a year", "online"). */
   readonly durationStep?: number;
   readonly laws: readonly string[];
+  /** The software products the page names ("systems like ScriptWell or DispenseIQ"): people ask about them by name. */
+  readonly products: readonly string[];
+}
+
+/** Names after "like" or "such as" in a sentence about software, each the capitalised words it starts with ("Epic for charting" -> Epic). */
+export function productsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\b(?:like|such as)\s+([^.;:!?]+?)(?=\s+(?:like|such as)\s|[.;:!?]|$)/gi)) {
+    for (const item of m[1]!.split(/,\s*|\s+(?:or|and)\s+/)) {
+      const name = /^[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*/.exec(item.trim())?.[0];
+      // An acronym of a kind of system ("EHR") is not a product.
+      if (name && !/^[A-Z]{2,5}s?$/.test(name) && !out.includes(name)) out.push(name);
+    }
+  }
+  return out;
 }
 
 /** A text's sentences, split after ".", "!" or "?" before a space or the end (one pass). */
@@ -129,5 +144,7 @@ export function factsOf(page: CareerPage, faqRules: readonly { pattern: RegExp; 
     certifications.push(id);
     add({ id, value: { acronym: c.acronym, name: c.name, ...(c.issuer ? { issuer: c.issuer } : {}), summary: c.summary }, quote: c.lines });
   }
-  return { facts, certifications, faq, codes, laws, ...(comparison ? { comparison } : {}), ...(codeDuty >= 0 ? { codeDuty } : {}), ...(privacyDuty >= 0 ? { privacyDuty } : {}), ...(durationStep >= 0 ? { durationStep } : {}) };
+  const software = facts.find((f) => f.id === 'role.software')?.value;
+  const products = typeof software === 'string' ? productsOf(software) : [];
+  return { facts, certifications, faq, codes, laws, products, ...(comparison ? { comparison } : {}), ...(codeDuty >= 0 ? { codeDuty } : {}), ...(privacyDuty >= 0 ? { privacyDuty } : {}), ...(durationStep >= 0 ? { durationStep } : {}) };
 }

@@ -73,6 +73,7 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
     title: titles.slice(0, 3),
     code: parsed.codes.map((c) => c.toLowerCase()),
     law: parsed.laws.map((l) => l.toLowerCase()),
+    product: parsed.products.map((l) => l.toLowerCase()),
   };
 
   /** An answer template with the career's prefix, its facts and words filled in; lines about facts it lacks dropped. */
