@@ -289,7 +289,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       if (findIdentifiers(text.slice(0, config.maxQuestionChars * 2)).length > 0) {
         return { kind: 'privacy', text, intent: NONE, confidence: 1, alternatives: [], notice: kb.notices.privacy, ...(context ? { context } : {}) };
       }
-      const raw = occupations.names(text);
+      const raw = occupations.asked(text);
       // A career is also recognised through typos and short forms ("pharmcy tech"); another occupation only as typed.
       const names = careers.many && raw.careers.length === 0 ? { ...raw, careers: occupations.names(analyzer.corrected(text)).careers } : raw;
       // With several careers, a question is answered within the career it names or the

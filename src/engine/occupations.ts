@@ -74,6 +74,12 @@ export function nameOf(title: string): string {
  */
 const WORKPLACE_OWNER = /\b[a-z]+['’]s\s+(?=(?:office|practice|clinic)s?\b)/gi;
 
+/**
+ * The asker's own job, said as context ("im a CNA and ...", "I work as a nurse, ..."): up to the
+ * next joining word or punctuation.
+ */
+const SELF_DESCRIPTION = /\b(?:i\s?['’]?m|i am|i work as|i['’]?ve been|i have been|i was)\s+an?\s+[^,.;!?]*?(?=\s+(?:and|but|so|because)\b|[,.;!?]|$)/gi;
+
 /** Where a name occurs in a question's stems, if it does. */
 function spanOf(words: readonly string[], name: readonly string[]): [number, number] | undefined {
   for (let i = 0; i + name.length <= words.length; i++) {
@@ -212,6 +218,18 @@ export class OccupationFinder {
     const list = this.byKey.get(key) ?? [];
     list.push({ ...named, seq: this.count++ });
     this.byKey.set(key, list);
+  }
+
+  /**
+   * What a question asks about: `names`, except that an occupation the asker only says they are
+   * ("so im a CNA and i see the resp therapists ... what are they responsible for") is context
+   * when the question also names a covered career, which is then what it asks about.
+   */
+  asked(text: string): NamedOccupations {
+    const all = this.names(text);
+    if (!all.other || all.careers.length === 0) return all;
+    const rest = this.names(text.replace(SELF_DESCRIPTION, ' '));
+    return !rest.other && rest.careers.length > 0 ? rest : all;
   }
 
   /** Another occupation the text names, if any, and the covered careers it names. */

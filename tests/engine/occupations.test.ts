@@ -44,6 +44,12 @@ describe('Other careers are noticed', () => {
     expect(engine.kb.occupations.shortForms).toContainEqual({ form: 'ma', title: 'Medical Assistants', ownOnly: true });
   });
 
+  it('The asker\'s own job is context: "im a CNA rn, how long ... medical records specialist" asks about this career; without it, the other occupation\'s question still falls back', () => {
+    expect(engine.decide('im a CNA rn, how long does it take to become a medical records specialist')).toMatchObject({ kind: 'answer', intent: 'training.steps' });
+    expect(engine.decide("I'm a nurse, what's my salary?")).toMatchObject({ kind: 'fallback', occupation: 'Registered Nurses' });
+    expect(engine.decide("I'm a medical records specialist, how much does a nurse make?")).toMatchObject({ kind: 'fallback', occupation: 'Registered Nurses' });
+  });
+
   it('O*NET qualifiers are not names: "Cooks, Restaurant" is cooks; a list keeps its items', () => {
     expect(nameOf('Cooks, Restaurant')).toBe('Cooks');
     expect(nameOf('Chemistry Teachers, Postsecondary')).toBe('Chemistry Teachers');
