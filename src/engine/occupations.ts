@@ -228,7 +228,8 @@ export class OccupationFinder {
   asked(text: string): NamedOccupations {
     const all = this.names(text);
     if (!all.other || all.careers.length === 0) return all;
-    const rest = this.names(text.replace(SELF_DESCRIPTION, ' '));
+    // names() reads the first 1,000 characters: so does this (a long message costs no more).
+    const rest = this.names(text.slice(0, 1000).replace(SELF_DESCRIPTION, ' '));
     return !rest.other && rest.careers.length > 0 ? rest : all;
   }
 
