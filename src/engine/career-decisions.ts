@@ -1,5 +1,6 @@
 import { factText } from './template.js';
-import { nameOf } from './occupations.js';
+import { nameOf, type NamedOccupations, type OccupationFinder } from './occupations.js';
+import { within } from './context.js';
 import type { Analysis } from './analyze.js';
 import type { Careers } from './careers.js';
 import { NONE, type Answer, type Block, type Decision, type KnowledgeBase, type Scored, type Topic } from './types.js';
@@ -44,12 +45,24 @@ export class CareerDecisions {
   /** Words only one career's facts use ("SIG", "DispenseIQ"); null when several careers' facts use them. */
   private readonly distinctive = new Map<string, string | null>();
   private readonly compareTerms: ReadonlySet<string>;
+  /**
+   * The other occupations each career's own facts name ("go back to school to become a dental
+   * hygienist"): a question naming that career and them asks about the career ("could i go from
+   * dental assistant to hygienist"), not about the other occupation.
+   */
+  private readonly namedByFacts = new Map<string, Set<string>>();
 
   constructor(
     private readonly kb: KnowledgeBase,
     private readonly careers: Careers,
+    occupations: OccupationFinder,
     private readonly engine: CareerEngine,
   ) {
+    for (const fact of Object.values(kb.knowledge.facts)) {
+      const set = this.namedByFacts.get(fact.career) ?? new Set<string>();
+      for (const title of occupations.names(factText(fact.value)).others ?? []) set.add(title);
+      this.namedByFacts.set(fact.career, set);
+    }
     if (careers.many) {
       for (const fact of Object.values(kb.knowledge.facts)) {
         for (const term of new Set(engine.analyze(factText(fact.value)).content)) {
@@ -67,6 +80,25 @@ export class CareerDecisions {
       }
     }
     this.compareTerms = new Set(kb.lexicon.context.compares.flatMap((w) => engine.analyze(w).terms));
+  }
+
+  /**
+   * A question naming an occupation the bot does not cover: answered only by the intents that
+   * compare with it, or within the career named with it when that career's page names it too;
+   * otherwise the other occupation's fallback.
+   */
+  aboutOther(text: string, names: NamedOccupations & { readonly other: string }, scope?: Scope): Decision {
+    const askedBy = new Set(names.askedBy ?? []);
+    const comparing = (label: string) => [...askedBy].some((id) => within(label, id));
+    // A comparison has two sides: a covered career named with the other occupation, or a word
+    // that compares ("how is that different from a pulmonologist"). Naming the other occupation
+    // alone asks about it ("what does a pulmonologist get paid"), though a comparison names it too.
+    const asksIt = askedBy.size > 0 && (names.careers.length > 0 || this.compares(text));
+    const compared = asksIt ? this.engine.decide(text, { as: (label) => (label === NONE || comparing(label) ? label : undefined) }) : undefined;
+    if (compared?.kind === 'answer' && compared.alternatives[0]?.intent !== NONE) return compared;
+    const named = names.careers.length === 1 ? names.careers[0]! : undefined;
+    const onItsPage = named !== undefined && (names.others ?? []).every((title) => this.namedByFacts.get(named)?.has(title));
+    return onItsPage ? this.engine.decide(text, scope) : this.otherCareer(text, names.other);
   }
 
   /** The fallback for a question about another occupation, naming it and every career covered. */

@@ -7,8 +7,8 @@ import { Variants } from './variants.js';
 import { normalize } from './normalize.js';
 import { splitParts } from './parts.js';
 import { findIdentifiers } from './privacy.js';
-import { factText, renderTemplate } from './template.js';
-import { ContextResolver, within, type FollowUpEngine } from './context.js';
+import { renderTemplate } from './template.js';
+import { ContextResolver, type FollowUpEngine } from './context.js';
 import { OccupationFinder } from './occupations.js';
 import { Careers } from './careers.js';
 import { CareerDecisions, type Scope } from './career-decisions.js';
@@ -240,16 +240,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
   // Another occupation named ("what's the starting pay for a pharmacy tech") is never answered
   // with this career's facts; with several careers, questions are answered within one (career-decisions.ts).
   const occupations = new OccupationFinder(kb);
-  // The other occupations a career's own facts name ("go back to school to become a dental
-  // hygienist"): a question naming that career and them asks about the career ("could i go from
-  // dental assistant to hygienist"), not about the other occupation.
-  const namedByFacts = new Map<string, Set<string>>();
-  for (const fact of Object.values(kb.knowledge.facts)) {
-    const set = namedByFacts.get(fact.career) ?? new Set<string>();
-    for (const title of occupations.names(factText(fact.value)).others ?? []) set.add(title);
-    namedByFacts.set(fact.career, set);
-  }
-  const byCareer = new CareerDecisions(kb, careers, {
+  const byCareer = new CareerDecisions(kb, careers, occupations, {
     decide: (text, scope) => decideInContext(text, scope),
     render: (id) => render(targets.get(id)!),
     baseOf: (id) => targets.get(id)!.intent.id,
@@ -307,21 +298,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       const unknown = named ? new Set([...named].filter((t) => !matcher.knows(t))) : undefined;
       const scope = career ? byCareer.inCareer(career, names.careers.length > 0, names.careerWords) : named ? { named, ...(unknown?.size ? { silent: unknown } : {}) } : undefined;
       let alone: Decision;
-      if (names.other) {
-        // Another occupation is answered about only by the intents that compare with it, or within
-        // the career named with it when that career's page names it too.
-        const askedBy = new Set(names.askedBy ?? []);
-        const comparing = (label: string) => [...askedBy].some((id) => within(label, id));
-        // A comparison has two sides: a covered career named with the other occupation, or a word
-        // that compares ("how is that different from a pulmonologist"). Naming the other occupation
-        // alone asks about it ("what does a pulmonologist get paid"), though a comparison names it too.
-        const asksIt = askedBy.size > 0 && (names.careers.length > 0 || byCareer.compares(text));
-        const compared = asksIt ? decideInContext(text, { as: (label) => (label === NONE || comparing(label) ? label : undefined) }) : undefined;
-        const named = names.careers.length === 1 ? names.careers[0]! : undefined;
-        const onItsPage = named !== undefined && (names.others ?? []).every((title) => namedByFacts.get(named)?.has(title));
-        if (compared?.kind === 'answer' && compared.alternatives[0]?.intent !== NONE) alone = compared;
-        else alone = onItsPage ? decideInContext(text, scope) : byCareer.otherCareer(text, names.other);
-      }
+      if (names.other !== undefined) alone = byCareer.aboutOther(text, { ...names, other: names.other }, scope);
       else if (careers.many && names.careers.length >= 2) alone = byCareer.acrossCareers(text, names.careers);
       else alone = decideInContext(text, scope);
       if (careers.many && !career && names.careers.length < 2) alone = byCareer.whichCareer(alone);
