@@ -1,3 +1,5 @@
+import { seeded } from './typos.js';
+
 /** A figure to three decimals, as the benchmark prints them. */
 export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -64,19 +66,24 @@ export async function timeQuestions(classify: Classify, questions: readonly stri
 }
 
 /**
- * Times several classifiers as `timeQuestions` does, their blocks taken in turn, each round starting
- * one further on (A B C, B C A, C A B, ...), so a slow spell of a shared machine falls on all of
- * them rather than on whichever was being timed, and none always follows the same engine (whose
- * garbage its block would collect): the figures of engines compared with each other.
+ * Times several classifiers as `timeQuestions` does, their blocks taken in turn, in a new seeded
+ * random order each round, so a slow spell of a shared machine falls on all of them rather than on
+ * whichever was being timed, and no engine's block always follows the same engine (whose garbage
+ * it would collect): the figures of engines compared with each other.
  */
 export async function timeTogether(classifiers: readonly Classify[], questions: readonly string[], minSamples = 2000, blocks = 5): Promise<Latency[]> {
   const rounds = roundsFor(questions, minSamples);
   for (const classify of classifiers) await warmUp(classify, questions, rounds);
   const figures: Latency[][] = classifiers.map(() => []);
   const spent = classifiers.map(() => 0);
+  const random = seeded(20261126);
   for (let b = 0; b < blocks; b++) {
-    for (let k = 0; k < classifiers.length; k++) {
-      const c = (b + k) % classifiers.length;
+    const order = classifiers.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const c of order) {
       if (b > 0 && spent[c]! >= 10) continue;
       const block = await timeBlock(classifiers[c]!, questions, rounds);
       if (b > 0) spent[c]! += block.seconds;

@@ -48,7 +48,7 @@ const CONTRACTIONS: ReadonlyMap<string, readonly string[]> = new Map(
 );
 
 /** natural's stop words and two it lacks (its list has "no" but not "not"). */
-const STOP_WORDS: readonly string[] = [...naturalStopwords, 'not', 'nor'];
+export const STOP_WORDS: readonly string[] = [...naturalStopwords, 'not', 'nor'];
 
 /** The words of a text: normalised, tokenized, contractions spelt out. */
 export function wordsOf(text: string, maxChars?: number): string[] {

@@ -9,7 +9,7 @@ import { splitParts } from './parts.js';
 import { findIdentifiers } from './privacy.js';
 import { renderTemplate } from './template.js';
 import { ContextResolver, type FollowUpEngine } from './context.js';
-import { OccupationFinder } from './occupations.js';
+import { OccupationFinder, withoutWorkplaceOwners } from './occupations.js';
 import { Careers } from './careers.js';
 import { CareerDecisions, type Scope } from './career-decisions.js';
 import { NONE, type Answer, type ConversationContext, type Decision, type Intent, type KnowledgeBase, type Scored, type Topic, type Variant } from './types.js';
@@ -282,7 +282,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       }
       const raw = occupations.asked(text);
       // A career is also recognised through typos and short forms ("pharmcy tech"); another occupation only as typed.
-      const names = careers.many && raw.careers.length === 0 ? { ...raw, careers: occupations.names(analyzer.corrected(text)).careers } : raw;
+      const names = careers.many && raw.careers.length === 0 && !raw.ownJobSaid ? { ...raw, careers: occupations.names(analyzer.corrected(withoutWorkplaceOwners(text))).careers } : raw;
       // With several careers, a question is answered within the career it names or the
       // conversation is about; naming none of them, it is asked which one.
       const career = careers.many

@@ -74,6 +74,11 @@ export function nameOf(title: string): string {
  */
 const WORKPLACE_OWNER = /\b[a-z]+['’]s\s+(?=(?:office|practice|clinic)s?\b)/gi;
 
+/** The text without the owners of the places of work it names ("the DA's office" -> "the office"). */
+export function withoutWorkplaceOwners(text: string): string {
+  return text.replace(WORKPLACE_OWNER, ' ');
+}
+
 /**
  * The asker's own job, said as context ("im a CNA and ...", "I work as a nurse, ..."): up to the
  * next joining word or punctuation.
@@ -102,6 +107,9 @@ interface Named {
   readonly seq: number;
 }
 
+/** O*NET's catch-all titles ("Physicians and Surgeons, All Other"): the names people give them are different occupations. */
+const CATCH_ALL = /,\s*All Other$/i;
+
 /** The index key of a name: its last two words, or its only word. */
 const keyOf = (words: readonly string[]): string => words.slice(-2).join(' ');
 
@@ -115,6 +123,8 @@ export interface NamedOccupations {
   readonly careers: readonly string[];
   /** The words (stems) with which the text names the one career it names, when it names it once and as a whole ("pharmacy tech", not "medical coder"). */
   readonly careerWords?: readonly string[];
+  /** The asker said which of the occupations named is their own job ("I'm a CNA"): it was set aside. */
+  readonly ownJobSaid?: boolean;
 }
 
 /**
@@ -130,6 +140,8 @@ export class OccupationFinder {
   private readonly byKey = new Map<string, Named[]>();
   private readonly fold: ReadonlyMap<string, string>;
   private readonly titleAskedBy: ReadonlyMap<string, readonly string[]>;
+  /** Where a covered career's initials mean something else: a place or a degree. */
+  private readonly initialsElsewhere: RegExp | undefined;
   private count = 0;
 
   constructor(kb: KnowledgeBase) {
@@ -151,6 +163,7 @@ export class OccupationFinder {
         .flatMap(([canonical, forms]) => forms.filter((f) => !f.includes(' ')).map((f) => [f, canonical] as const)),
     );
     const stems = (text: string) => stemsOf(text, this.fold);
+    const initials: string[] = [];
     const heads = new Set(lastWords.keys());
     const vocabulary = new Set(kb.intents.flatMap((i) => i.utterances.flatMap(stems)));
     // An occupation the knowledge base's own questions name ("pharmacy technician vs pharmacist")
@@ -177,11 +190,16 @@ export class OccupationFinder {
       const words = stems(f.form);
       const own = career !== undefined;
       if (f.ownOnly && !own) continue;
+      if (f.ownOnly) initials.push(f.form.toLowerCase());
       const by = own ? [] : askedBy(words);
       this.add({ words, title: f.title, own, ...(career ? { career, whole: true } : {}), ...(by.length > 0 ? { askedBy: by } : {}) });
     }
     this.abbreviateOwnNames();
     this.titleAskedBy = this.askedByTitle();
+    // Initials in their other senses: a place ("what about in MA?", Massachusetts) or a degree
+    // ("is an MA degree required", "an MA in English") names no career.
+    const forms = initials.map((f) => f.replace(/[^a-z0-9]/g, '')).filter((f) => f !== '').join('|');
+    this.initialsElsewhere = forms ? new RegExp(`\\b(?:in|from|to|at|near)\\s+(?:${forms})\\b|\\b(?:${forms})\\s+(?:degrees?|in|programs?|students?)\\b`, 'gi') : undefined;
   }
 
   /**
@@ -203,13 +221,23 @@ export class OccupationFinder {
     const byTitle = new Map<string, Set<string>>();
     for (const list of this.byKey.values()) {
       for (const n of list) {
-        if (!n.askedBy) continue;
+        if (!n.askedBy || CATCH_ALL.test(n.title)) continue;
         const set = byTitle.get(n.title) ?? new Set<string>();
         for (const id of n.askedBy) set.add(id);
         byTitle.set(n.title, set);
       }
     }
     return new Map([...byTitle].map(([title, ids]) => [title, [...ids]]));
+  }
+
+  /**
+   * The intents whose questions name each of these occupations (by any name of its title; a
+   * catch-all title's names are each an occupation of their own: a cardiologist is no pulmonologist).
+   */
+  private askedByAll(names: readonly Named[]): string[] | undefined {
+    const sets = names.map((n) => (CATCH_ALL.test(n.title) ? n.askedBy ?? [] : this.titleAskedBy.get(n.title) ?? []));
+    const all = sets[0]!.filter((id) => sets.every((s) => s.includes(id)));
+    return all.length > 0 ? all : undefined;
   }
 
   private add(named: Omit<Named, 'seq'>): void {
@@ -223,19 +251,26 @@ export class OccupationFinder {
   /**
    * What a question asks about: `names`, except that an occupation the asker only says they are
    * ("so im a CNA and i see the resp therapists ... what are they responsible for") is context
-   * when the question also names a covered career, which is then what it asks about.
+   * when the question also names a covered career, which is then what it asks about; and a covered
+   * career said only as the asker's own job is not what they ask about.
    */
   asked(text: string): NamedOccupations {
     const all = this.names(text);
     if (!all.other || all.careers.length === 0) return all;
     // names() reads the first 1,000 characters: so does this (a long message costs no more).
     const rest = this.names(text.slice(0, 1000).replace(SELF_DESCRIPTION, ' '));
-    return !rest.other && rest.careers.length > 0 ? rest : all;
+    // The asker's job is the other occupation: the covered career is what they ask about.
+    if (!rest.other && rest.careers.length > 0) return { ...rest, ownJobSaid: true };
+    // The asker's job is the covered career ("I'm a dental assistant, how much does a dentist
+    // make"): the other occupation is what they ask about.
+    if (rest.other && rest.careers.length === 0) return { ...rest, ownJobSaid: true };
+    return all;
   }
 
   /** Another occupation the text names, if any, and the covered careers it names. */
   names(text: string): NamedOccupations {
-    const words = stemsOf(text.slice(0, 1000).replace(WORKPLACE_OWNER, ' '), this.fold);
+    const head = withoutWorkplaceOwners(text.slice(0, 1000));
+    const words = stemsOf(this.initialsElsewhere ? head.replace(this.initialsElsewhere, ' ') : head, this.fold);
     // Candidates by their last two words (or only word): a name can only be where those stand.
     const candidates = new Set<Named>();
     words.forEach((w, i) => {
@@ -257,11 +292,13 @@ export class OccupationFinder {
     const spans: { words: string[]; whole: boolean }[] = [];
     let other: Named | undefined;
     const others: string[] = [];
+    const otherNames: Named[] = [];
     for (const { span, named } of found) {
       if (taken.some(([s, e]) => span[0] >= s && span[1] <= e)) continue;
       taken.push(span);
       if (!named.own) {
         other ??= named;
+        otherNames.push(named);
         if (!others.includes(named.title)) others.push(named.title);
       }
       else if (named.career) {
@@ -270,7 +307,9 @@ export class OccupationFinder {
       }
     }
     const careerWords = spans.length === 1 && spans[0]!.whole ? spans[0]!.words : undefined;
-    const askedBy = other ? this.titleAskedBy.get(other.title) : undefined;
+    // A comparison's intents may answer only when they name every other occupation named ("a
+    // pulmonologist and a nurse" is not the therapist-vs-pulmonologist question).
+    const askedBy = otherNames.length > 0 ? this.askedByAll(otherNames) : undefined;
     return { ...(other ? { other: other.title, others, ...(askedBy ? { askedBy } : {}) } : {}), careers, ...(careerWords ? { careerWords } : {}) };
   }
 }

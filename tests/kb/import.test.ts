@@ -80,6 +80,9 @@ describe('reading career pages', () => {
   it('Software by name: the products a page names after "like" or "such as" become examples of its software topic', () => {
     expect(productsOf('Common tools include electronic health records (EHR) systems like Epic or Cerner, along with coding databases.')).toEqual(['Epic', 'Cerner']);
     expect(productsOf('Common tools include instrument tracking systems like CensiTrac, surgical scheduling software, and electronic health records (EHR) such as Epic for documenting counts.')).toEqual(['CensiTrac', 'Epic']);
+    // Only after a kind of software; one capitalised word of three letters or more; a few at most.
+    expect(productsOf('Large hospitals such as Mercy General hire them. Tools like In-house ones, or like You.')).toEqual([]);
+    expect(productsOf(`systems like ${Array.from({ length: 50_000 }, (_, i) => `Tool${i}`).join(', ')}.`)).toHaveLength(8);
     const f = folders();
     run(join(FIXTURES, 'careers', 'phlebotomist.txt'), f);
     const engine = createEngine(load(f));
@@ -229,6 +232,40 @@ describe('a seventh page written blind (respiratory therapist), measured once be
   it('Abbreviations: a covered career\'s name with a word cut short ("resp therapist") names it', () => {
     const { engine } = askPage('respiratory-therapist');
     expect(engine.decide('entry level resp therapist salary')).toMatchObject({ kind: 'answer', intent: 'respiratory-therapist.salary.entry' });
+  });
+});
+
+describe('all six fixture pages beside the product: never the wrong career or occupation', () => {
+  const f = folders(true);
+  for (const page of ['pharmacy-technician', 'phlebotomist', 'surgical-technologist', 'dental-assistant', 'medical-assistant', 'respiratory-therapist']) run(join(FIXTURES, 'careers', `${page}.txt`), f);
+  const engine = createEngine(load(f));
+  const notFor = (career: string) => (d: { kind: string; intent: string }) => d.kind !== 'answer' || !d.intent.startsWith(`${career}.`);
+
+  it('Initials in their other senses name no career: "what about in MA?" keeps the topic\'s career; "an MA degree" is no medical assistant\'s question', () => {
+    const first = engine.decide('how much does a medical records specialist make');
+    expect(engine.decide('what about in MA?', first.context)).toMatchObject({ kind: 'answer', intent: 'salary' });
+    expect(notFor('medical-assistant')(engine.decide('is an MA degree required'))).toBe(true);
+    expect(engine.decide('MA pay?')).toMatchObject({ kind: 'answer', intent: 'medical-assistant.salary' });
+  });
+
+  it('A place of work named by initials ("the DA\'s office") is not the career', () => {
+    expect(notFor('dental-assistant')(engine.decide("how much does the DA's office pay interns"))).toBe(true);
+  });
+
+  it('A comparison answers only when it names every other occupation asked about: "a pulmonologist and a nurse", "a pulmonologist ... a cardiologist" fall back', () => {
+    for (const q of ['difference between a pulmonologist and a nurse', 'how is a pulmonologist different from a cardiologist']) expect(engine.decide(q)).toMatchObject({ kind: 'fallback', reason: 'outside' });
+    expect(engine.decide('phlebotomist vs lab tech')).toMatchObject({ kind: 'answer', intent: 'phlebotomist.role.phlebotomist_vs_technician' });
+  });
+
+  it('A covered career said only as the asker\'s own job is not what they ask about: "I\'m a dental assistant, how much does a dentist make" falls back', () => {
+    expect(engine.decide("I'm a dental assistant, how much does a dentist make")).toMatchObject({ kind: 'fallback', occupation: 'Dentists, General' });
+    expect(engine.decide("I'm an RT, what does a pulmonologist make")).toMatchObject({ kind: 'fallback', reason: 'outside' });
+  });
+
+  it('A surgeon is another occupation, though the surgical technologist\'s questions name surgeons', () => {
+    expect(engine.decide("surgeon's salary")).toMatchObject({ kind: 'fallback', reason: 'outside' });
+    expect(engine.decide('do surgical techs work with surgeons')).toMatchObject({ kind: 'answer' });
+    expect(engine.decide('do surgical techs work with surgeons').intent).toMatch(/^surgical-technologist\./);
   });
 });
 

@@ -1,3 +1,4 @@
+import { STOP_WORDS } from '../../engine/analyze.js';
 import type { CareerPage } from './page.js';
 
 /** A fact as `knowledge/` writes it (the id without the career's prefix). */
@@ -31,17 +32,27 @@ export interface PageFacts {
   readonly products: readonly string[];
 }
 
-/** Names after "like" or "such as" in a sentence about software, each the capitalised words it starts with ("Epic for charting" -> Epic). */
+/** At most this many product names a page's software answer gives examples for. */
+const MAX_PRODUCTS = 8;
+
+/**
+ * Names after "like" or "such as" that follow a kind of software ("systems like", "records (EHR)
+ * such as"): the one capitalised word each item starts with ("Epic for charting" -> Epic), of
+ * three letters or more, not an acronym of a kind of system ("EHR"), not a word any sentence could
+ * start with ("In", "You"). "Hospitals such as Mercy General" names no product.
+ */
 export function productsOf(text: string): string[] {
-  const out: string[] = [];
+  const out = new Set<string>();
   for (const m of text.matchAll(/\b(?:like|such as)\s+([^.;:!?]+?)(?=\s+(?:like|such as)\s|[.;:!?]|$)/gi)) {
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    if (!/\b(?:systems?|software|tools?|programs?|platforms?|apps?|records?|EHRs?|EMRs?)\)?\s*(?:\([^)]*\)\s*)?$/i.test(before)) continue;
     for (const item of m[1]!.split(/,\s*|\s+(?:or|and)\s+/)) {
-      const name = /^[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*/.exec(item.trim())?.[0];
-      // An acronym of a kind of system ("EHR") is not a product.
-      if (name && !/^[A-Z]{2,5}s?$/.test(name) && !out.includes(name)) out.push(name);
+      const name = /^[A-Z][A-Za-z0-9]{2,}\b(?!['’])/.exec(item.trim())?.[0];
+      if (name && !/^[A-Z]{2,5}s?$/.test(name) && !STOP_WORDS.includes(name.toLowerCase())) out.add(name);
+      if (out.size >= MAX_PRODUCTS) return [...out];
     }
   }
-  return out;
+  return [...out];
 }
 
 /** A text's sentences, split after ".", "!" or "?" before a space or the end (one pass). */
