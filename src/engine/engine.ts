@@ -222,8 +222,9 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
 
   /**
    * People give context first and ask last ("I'm a single mom switching careers. How long is the
-   * training?"): when the whole message falls back or is only small talk, its last part alone may
-   * still be a confident question about a topic, and that is what gets answered.
+   * training?"), or ask first and explain after: when the whole message falls back or is only
+   * small talk, its last part, or a first part that asks, may still be a confident question about
+   * a topic, and that is what gets answered.
    */
   function decideInContext(text: string, scope?: Scope): Decision {
     const whole = decideWhole(text, true, undefined, scope);
@@ -232,9 +233,16 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     const normalized = normalize(text, config.maxQuestionChars);
     const last = splitParts(normalized).at(-1);
     if (last === undefined || last === normalized) return whole;
-    const asked = decideWhole(last, false, undefined, scope);
-    const topical = asked.kind === 'answer' && !targets.get(asked.intent)!.intent.smallTalk;
-    return topical && asked.confidence >= config.partThreshold ? { ...asked, text } : whole;
+    // Or they ask first and explain after ("what does a respiratory therapist even do? thinking
+    // about switching careers"): a first part that ends in a question mark is a question too.
+    const mark = normalized.indexOf('?');
+    const first = mark > 0 && mark < normalized.length - 1 ? splitParts(normalized.slice(0, mark + 1)) : [];
+    for (const part of first.length === 1 && first[0] !== last ? [last, first[0]!] : [last]) {
+      const asked = decideWhole(part, false, undefined, scope);
+      const topical = asked.kind === 'answer' && !targets.get(asked.intent)!.intent.smallTalk;
+      if (topical && asked.confidence >= config.partThreshold) return { ...asked, text };
+    }
+    return whole;
   }
 
   // Another occupation named ("what's the starting pay for a pharmacy tech") is never answered

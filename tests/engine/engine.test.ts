@@ -165,6 +165,10 @@ describe('context before the question', () => {
     expect(intentOf("Hi, I'm a single mom looking to switch careers. How long does the training take?")).toBe('training.programs');
   });
 
+  it('Question first, context after: "how long is the training? asking for my cousin who lives in ohio" answers the question', () => {
+    expect(intentOf('how long is the training? asking for my cousin who lives in ohio')).toBe('training.programs');
+  });
+
   it('A thank-you with a follow-up question answers the question', () => {
     expect(intentOf('thanks! and what about certifications?')).toBe('certs.overview');
   });
