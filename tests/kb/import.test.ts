@@ -235,6 +235,16 @@ describe('a seventh page written blind (respiratory therapist), measured once be
   });
 });
 
+describe('an eighth page written blind, a career outside healthcare (welder), measured once with the code as it stands', () => {
+  it('imports, is never answered with the records specialist\'s facts, and its off-topic questions fall back', () => {
+    const { score, otherCareer } = askPage('welder');
+    expect(otherCareer).toEqual([]);
+    // Read blind 0.524 / 1.000 beside the product, 15 more asked "Which career?"; alone 0.762 / 1.000 (see the README).
+    expect(score.inScopeAccuracy + score.askedBack / score.inScope).toBeGreaterThanOrEqual(0.75);
+    expect(score.oosRecall).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
 describe('all six fixture pages beside the product: never the wrong career or occupation', () => {
   const f = folders(true);
   for (const page of ['pharmacy-technician', 'phlebotomist', 'surgical-technologist', 'dental-assistant', 'medical-assistant', 'respiratory-therapist']) run(join(FIXTURES, 'careers', `${page}.txt`), f);
