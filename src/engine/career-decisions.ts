@@ -1,7 +1,10 @@
 import { factText } from './template.js';
 import { nameOf, type NamedOccupations, type OccupationFinder } from './occupations.js';
 import { within } from './context.js';
-import type { Analysis } from './analyze.js';
+import { STOP_WORDS, stem, type Analysis } from './analyze.js';
+
+/** Function words as terms ("never", "most"): never what singles a career out. */
+const FUNCTION_STEMS: ReadonlySet<string> = new Set(STOP_WORDS.map(stem));
 import type { Careers } from './careers.js';
 import { NONE, type Answer, type Block, type Decision, type KnowledgeBase, type Scored, type Topic } from './types.js';
 
@@ -114,7 +117,16 @@ export class CareerDecisions {
 
   /** The one career whose facts alone use a word of the text, if exactly one does. */
   onlyCareerOf(text: string): string | undefined {
-    const found = new Set(this.engine.analyze(text).content.map((t) => this.distinctive.get(t)).filter((c): c is string => typeof c === 'string'));
+    const analysis = this.engine.analyze(text);
+    // Only words the asker typed: not a typo's correction ("super" read as "supervisor"), not a
+    // function word ("never"); those say nothing of which career is meant.
+    const corrected = new Set(analysis.corrections.map((c) => stem(c.slice(c.indexOf(' -> ') + 4))));
+    const found = new Set(
+      analysis.content
+        .filter((t) => !corrected.has(t) && !FUNCTION_STEMS.has(t))
+        .map((t) => this.distinctive.get(t))
+        .filter((c): c is string => typeof c === 'string'),
+    );
     return found.size === 1 ? [...found][0] : undefined;
   }
 
