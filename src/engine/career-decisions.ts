@@ -91,7 +91,10 @@ export class CareerDecisions {
    * otherwise the other occupation's fallback.
    */
   aboutOther(text: string, names: NamedOccupations & { readonly other: string }, scope?: Scope): Decision {
-    const askedBy = new Set(names.askedBy ?? []);
+    const named = names.careers.length === 1 ? names.careers[0]! : undefined;
+    // Within the career the question names, when it names one: another career's comparison with the
+    // same occupation is no answer ("phlebotomy as a stepping stone to nursing").
+    const askedBy = new Set((names.askedBy ?? []).filter((id) => named === undefined || this.careers.of(id) === named));
     const comparing = (label: string) => [...askedBy].some((id) => within(label, id));
     // A comparison has two sides: a covered career named with the other occupation, or a word
     // that compares ("how is that different from a pulmonologist"). Naming the other occupation
@@ -99,7 +102,6 @@ export class CareerDecisions {
     const asksIt = askedBy.size > 0 && (names.careers.length > 0 || this.compares(text));
     const compared = asksIt ? this.engine.decide(text, { as: (label) => (label === NONE || comparing(label) ? label : undefined) }) : undefined;
     if (compared?.kind === 'answer' && compared.alternatives[0]?.intent !== NONE) return compared;
-    const named = names.careers.length === 1 ? names.careers[0]! : undefined;
     const onItsPage = named !== undefined && (names.others ?? []).every((title) => this.namedByFacts.get(named)?.has(title));
     return onItsPage ? this.engine.decide(text, scope) : this.otherCareer(text, names.other);
   }

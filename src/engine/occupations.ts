@@ -173,7 +173,12 @@ export class OccupationFinder {
     // The careers' own names: their titles as a whole, and the job titles their facts list.
     for (const c of careers) {
       this.add({ words: stems(c.title), title: c.title, own: true, career: c.id, whole: true });
-      for (const title of c.titles.flatMap((id) => kb.knowledge.facts[id]?.value as readonly string[])) this.add({ words: stems(title), title, own: true, career: c.id });
+      for (const title of c.titles.flatMap((id) => kb.knowledge.facts[id]?.value as readonly string[])) {
+        // "OR assistant" without its linking-word-like "OR" would be "assistant", every assistant's word.
+        const words = stems(title);
+        if (words.length === 1 && title.trim().split(/\s+/).length > 1) continue;
+        this.add({ words, title, own: true, career: c.id });
+      }
     }
     const careerOf = (soc: string) => careerOfCode.get(soc);
     for (const o of titles) {

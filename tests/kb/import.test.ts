@@ -274,6 +274,15 @@ describe('all six fixture pages beside the product: never the wrong career or oc
     expect(engine.decide("I'm an RT, what does a pulmonologist make")).toMatchObject({ kind: 'fallback', reason: 'outside' });
   });
 
+  it('A job title that is one word once its "OR" is read as a linking word ("OR assistant") names no career: "as an assistant" is every assistant\'s', () => {
+    expect(notFor('surgical-technologist')(engine.decide("can i get a job at a dentist's office as an assistant with no experience"))).toBe(true);
+  });
+
+  it('A comparison with another occupation answers within the career the question names: "phlebotomy as a stepping stone to nursing" is no medical assistant\'s question', () => {
+    const d = engine.decide('could i use phlebotomy as a stepping stone to nursing later');
+    expect(notFor('medical-assistant')(d)).toBe(true);
+  });
+
   it('A surgeon is another occupation, though the surgical technologist\'s questions name surgeons', () => {
     expect(engine.decide("surgeon's salary")).toMatchObject({ kind: 'fallback', reason: 'outside' });
     expect(engine.decide('do surgical techs work with surgeons')).toMatchObject({ kind: 'answer' });
