@@ -1,96 +1,14 @@
-import { stem, tokenize } from './analyze.js';
+import { stem } from './analyze.js';
 import { careersOf } from './careers.js';
-import { normalize } from './normalize.js';
+import { nameOf, namesOf, SELF_DESCRIPTION, spanOf, stemsOf, withoutWorkplaceOwners } from './occupation-names.js';
 import type { KnowledgeBase } from './types.js';
+
+export { nameOf, withoutWorkplaceOwners } from './occupation-names.js';
 
 /** An occupation as the knowledge base lists it (O*NET-SOC code and title). */
 export interface Occupation {
   readonly soc: string;
   readonly title: string;
-}
-
-/** Words that join or qualify title parts and carry no occupation ("and", "of", "all other"). */
-const LINKS = new Set(['and', 'or', 'of', 'the', 'a', 'an', 'in', 'for', 'to', 'with', 'except', 'all', 'other', 'including']);
-
-/**
- * A title's words as stems, without linking words ("Dental Assistants" -> dental assist); `fold`
- * reads a short form as its word ("tech" -> technician) so "lab tech" and "lab technician" are one name.
- */
-function stemsOf(text: string, fold?: ReadonlyMap<string, string>): string[] {
-  // normalize leaves only lower-case letters, digits, spaces and sentence punctuation.
-  return tokenize(normalize(text).replace(/[?;.!,]+/g, ' '))
-    .filter((w) => !LINKS.has(w))
-    .map((w) => stem(fold?.get(w) ?? w));
-}
-
-/**
- * The ways a title is named: each part of "A, B, and C D" on its own ("Welders, Cutters, and
- * Brazers"), a part that is only a generic head word ("Installers", "Technicians") together with
- * the title's modifiers, a part without the title's head word given it ("Medical Records and Health
- * Information Technicians" -> medical records technicians), and the last two words of a long name
- * ("tractor-trailer truck drivers" -> truck drivers).
- */
-function namesOf(title: string, generic: ReadonlySet<string>, heads: ReadonlySet<string>): string[][] {
-  const clean = nameOf(title);
-  const plural = new Set(clean.split(/[\s,/&]+/).filter((w) => /[^s]s$/i.test(w)).map((w) => stem(normalize(w))));
-  const parts = clean
-    .split(/,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*\/\s*|\s+&\s+/)
-    .map((p) => stemsOf(p))
-    .filter((p) => p.length > 0);
-  if (parts.length === 0) return [];
-  const last = parts.at(-1)!;
-  const head = last.at(-1)!;
-  const modifiers = parts[0]!.length > 1 ? parts[0]!.slice(0, -1) : [];
-  const names: string[][] = [stemsOf(clean)];
-  for (const part of parts) {
-    let name = part;
-    const single = part.length === 1;
-    if (single && generic.has(part[0]!)) name = modifiers.length > 0 ? [...modifiers, part[0]!] : [];
-    // "Police" of "Police, Fire, and Ambulance Dispatchers" needs the head; "Dietitians" of
-    // "Dietitians and Nutritionists" is an occupation of its own.
-    else if (part !== last && (single ? !plural.has(part[0]!) : !heads.has(part.at(-1)!))) name = [...part, head];
-    if (name.length > 0) names.push(name);
-    if (name.length >= 3) names.push(name.slice(-2));
-  }
-  return names;
-}
-
-/**
- * A title without its qualifiers: O*NET writes "Cooks, Restaurant", "Software Developers,
- * Applications", "Chemistry Teachers, Postsecondary", "X, All Other", "Y, Except Z". A comma
- * starts a qualifier unless it is part of a list ("Welders, Cutters, and Welder Fitters"), and then
- * only after the list's "and" or "or" part.
- */
-export function nameOf(title: string): string {
-  const parts = title.replace(/\([^)]*\)/g, ' ').split(/\s*,\s*/);
-  const listEnd = parts.findIndex((p, i) => i > 0 && /^(and|or)\s/i.test(p));
-  const kept = listEnd > 0 ? parts.slice(0, listEnd + 1) : parts.slice(0, 1);
-  return kept.join(', ').replace(/,\s*(except|all other|including)\b.*$/i, '');
-}
-
-/**
- * Whose place of work a question names ("working in a dentist's office", "at the vet's clinic"):
- * the owner is where the job is, not the occupation asked about, so it is not read as one.
- */
-const WORKPLACE_OWNER = /\b[a-z]+['’]s\s+(?=(?:office|practice|clinic)s?\b)/gi;
-
-/** The text without the owners of the places of work it names ("the DA's office" -> "the office"). */
-export function withoutWorkplaceOwners(text: string): string {
-  return text.replace(WORKPLACE_OWNER, ' ');
-}
-
-/**
- * The asker's own job, said as context ("im a CNA and ...", "I work as a nurse, ..."): up to the
- * next joining word or punctuation.
- */
-const SELF_DESCRIPTION = /\b(?:i\s?['’]?m|i am|i work as|i['’]?ve been|i have been|i was)\s+an?\s+[^,.;!?]*?(?=\s+(?:and|but|so|because)\b|[,.;!?]|$)/gi;
-
-/** Where a name occurs in a question's stems, if it does. */
-function spanOf(words: readonly string[], name: readonly string[]): [number, number] | undefined {
-  for (let i = 0; i + name.length <= words.length; i++) {
-    if (name.every((w, k) => words[i + k] === w)) return [i, i + name.length];
-  }
-  return undefined;
 }
 
 interface Named {
