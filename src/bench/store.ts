@@ -43,7 +43,7 @@ export async function measureStore(databaseUrl: string | undefined, questions = 
     await service(who);
   };
   try {
-    for (let i = 0; i < people.length; i++) await store.setState(`bench-dialog:${people[i]}`, '{"dialogState":{"dialogStack":[]}}', Date.now() + 3_600_000);
+    for (const who of people) await store.setState(`bench-dialog:${who}`, '{"dialogState":{"dialogStack":[]}}', Date.now() + 3_600_000);
     const costs: StoreCost[] = [];
     for (const [path, ask] of [['service', service], ['web', web]] as const) {
       const timed = await timeQuestions(ask, people, questions);

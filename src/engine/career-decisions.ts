@@ -2,11 +2,11 @@ import { factText } from './template.js';
 import { nameOf, type NamedOccupations, type OccupationFinder } from './occupations.js';
 import { within } from './context.js';
 import { STOP_WORDS, stem, type Analysis } from './analyze.js';
+import type { Careers } from './careers.js';
+import { NONE, type Answer, type Block, type Decision, type KnowledgeBase, type Scored, type Topic } from './types.js';
 
 /** Function words as terms ("never", "most"): never what singles a career out. */
 const FUNCTION_STEMS: ReadonlySet<string> = new Set(STOP_WORDS.map(stem));
-import type { Careers } from './careers.js';
-import { NONE, type Answer, type Block, type Decision, type KnowledgeBase, type Scored, type Topic } from './types.js';
 
 /** Which intents a question may be answered with, and how far its words may stray. */
 export interface Scope {
@@ -62,17 +62,17 @@ export class CareerDecisions {
     private readonly engine: CareerEngine,
   ) {
     for (const fact of Object.values(kb.knowledge.facts)) {
+      const text = factText(fact.value);
       const set = this.namedByFacts.get(fact.career) ?? new Set<string>();
-      for (const title of occupations.names(factText(fact.value)).others ?? []) set.add(title);
+      for (const title of occupations.names(text).others ?? []) set.add(title);
       this.namedByFacts.set(fact.career, set);
+      if (!careers.many) continue;
+      for (const term of new Set(engine.analyze(text).content)) {
+        const seen = this.distinctive.get(term);
+        this.distinctive.set(term, seen === undefined || seen === fact.career ? fact.career : null);
+      }
     }
     if (careers.many) {
-      for (const fact of Object.values(kb.knowledge.facts)) {
-        for (const term of new Set(engine.analyze(factText(fact.value)).content)) {
-          const seen = this.distinctive.get(term);
-          this.distinctive.set(term, seen === undefined || seen === fact.career ? fact.career : null);
-        }
-      }
       // A word another career's questions (or small talk) use says nothing of which career is meant
       // ("career", "start"); a word only questions use ("university") picks none either.
       for (const intent of kb.intents) {

@@ -246,7 +246,8 @@ export function buildKnowledgeBase(
   const copy = iFiles.map((f) => f.data.assistant).find((a) => a !== undefined);
   // The panel's greeting names the careers covered, as small talk does.
   const careers = careerList(careersOf(knowledge));
-  const assistant = copy ? { ...copy, greeting: copy.greeting.replace(/\{\{\s*careers\s*\}\}/g, careers), ...(copy.advisorGreeting ? { advisorGreeting: copy.advisorGreeting.replace(/\{\{\s*careers\s*\}\}/g, careers) } : {}) } : undefined;
+  const named = (text: string): string => text.replace(/\{\{\s*careers\s*\}\}/g, careers);
+  const assistant = copy ? { ...copy, greeting: named(copy.greeting), ...(copy.advisorGreeting ? { advisorGreeting: named(copy.advisorGreeting) } : {}) } : undefined;
   return { knowledge, occupations: { titles, shortForms }, ...(assistant ? { assistant } : {}), intents, negatives, lexicon: lexicon as Lexicon, commands, guides, notices: { ...DEFAULT_NOTICES, ...notices } };
 }
 

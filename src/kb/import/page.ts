@@ -30,7 +30,10 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 const CERT_HEAD = /^(.+?)\s*\(([A-Z][A-Za-z0-9-]{1,9})\):?$/;
 
 /** Where a page names who offers a certification: "offered by", "issued by", "from" (any case). */
-const ISSUER_CUE = /\b(?:(?:offered|issued|administered|awarded)\s+by|from)\s+(?:the\s+)?/gi;
+const CUE = String.raw`\b(?:(?:offered|issued|administered|awarded)\s+by|from)\s+`;
+const ISSUER_CUE = new RegExp(`${CUE}(?:the\\s+)?`, 'gi');
+/** An issuer clause's start: the cue and a word after it. */
+const CLAUSE_CUE = new RegExp(`${CUE}\\S`, 'i');
 /** The issuer's name after the cue: capitalised words, the linking words between them, an acronym in brackets. */
 const ISSUER_NAME = /^([A-Z][\w&.-]*(?:\s+(?:(?:of|for|and|in|on|the|&)\s+)*[A-Z][\w&.-]*)*(?:\s+\([A-Z][\w&.-]*\))?)/;
 
@@ -42,8 +45,7 @@ const ISSUER_NAME = /^([A-Z][\w&.-]*(?:\s+(?:(?:of|for|and|in|on|the|&)\s+)*[A-Z
 function withoutIssuerClause(line: string): string {
   const comma = line.indexOf(',');
   if (comma < 0) return line;
-  const cue = /\b(?:offered by|from|issued by|administered by|awarded by)\s+\S/i.exec(line.slice(0, comma));
-  return cue ? line.slice(comma + 1).trimStart() : line;
+  return CLAUSE_CUE.test(line.slice(0, comma)) ? line.slice(comma + 1).trimStart() : line;
 }
 
 /** Who offers a certification, as its line names it ("Offered by the National Guild of Surgical Practice (NGSP)"). */
