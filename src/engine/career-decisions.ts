@@ -1,7 +1,7 @@
 import { factText } from './template.js';
 import { nameOf, type NamedOccupations, type OccupationFinder } from './occupations.js';
 import { within } from './context.js';
-import { STOP_WORDS, stem, type Analysis } from './analyze.js';
+import { STOP_WORDS, stem, wordsOf, type Analysis } from './analyze.js';
 import type { Careers } from './careers.js';
 import { NONE, type Answer, type Block, type Decision, type KnowledgeBase, type Scored, type Topic } from './types.js';
 
@@ -120,12 +120,13 @@ export class CareerDecisions {
   /** The one career whose facts alone use a word of the text, if exactly one does. */
   onlyCareerOf(text: string): string | undefined {
     const analysis = this.engine.analyze(text);
-    // Only words the asker typed: not a typo's correction ("super" read as "supervisor"), not a
-    // function word ("never"); those say nothing of which career is meant.
-    const corrected = new Set(analysis.corrections.map((c) => stem(c.slice(c.indexOf(' -> ') + 4))));
+    // Only words the asker typed: not a typo's correction ("super" read as "supervisor") or a
+    // synonym's reading ("tech" as "technician"), not a function word ("never"); those say nothing
+    // of which career is meant.
+    const typed = new Set(wordsOf(text).map(stem));
     const found = new Set(
       analysis.content
-        .filter((t) => !corrected.has(t) && !FUNCTION_STEMS.has(t))
+        .filter((t) => typed.has(t) && !FUNCTION_STEMS.has(t))
         .map((t) => this.distinctive.get(t))
         .filter((c): c is string => typeof c === 'string'),
     );

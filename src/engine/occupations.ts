@@ -92,8 +92,9 @@ export class OccupationFinder {
     for (const c of careers) {
       this.add({ words: stems(c.title), title: c.title, own: true, career: c.id, whole: true });
       for (const title of c.titles.flatMap((id) => kb.knowledge.facts[id]?.value as readonly string[])) {
-        // "OR assistant" without its linking-word-like "OR" would be "assistant", every assistant's word.
-        const words = stems(title);
+        // "OR assistant" without its linking-word-like "OR" would be "assistant", every assistant's word;
+        // a title's bracketed initials ("… Assistant (CRTA)") are not how people say it.
+        const words = stems(title.replace(/\s*\([^)]*\)/g, ''));
         if (words.length === 1 && title.trim().split(/\s+/).length > 1) continue;
         this.add({ words, title, own: true, career: c.id });
       }

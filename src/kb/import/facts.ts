@@ -27,6 +27,8 @@ export interface PageFacts {
   readonly privacyDuty?: number;
   /** The index of the step that says how long or where training runs ("under a year", "online"). */
   readonly durationStep?: number;
+  /** The index of the step about first jobs, on a page whose steps name no roles to look for. */
+  readonly entryStep?: number;
   readonly laws: readonly string[];
   /** The software products the page names ("systems like ScriptWell or DispenseIQ"): people ask about them by name. */
   readonly products: readonly string[];
@@ -110,7 +112,10 @@ export function factsOf(page: CareerPage, faqRules: readonly { pattern: RegExp; 
   const codeDuty = page.duties.findIndex((d) => /\(([A-Z][A-Z0-9-]+)(,\s*[A-Z][A-Z0-9-]+)+\)/.test(d));
   const codes = codeDuty >= 0 ? listOf(/\(([^)]+)\)/.exec(page.duties[codeDuty]!)![1]!) : [];
   const privacyDuty = page.duties.findIndex((d) => /privacy|confidential|compliance|regulation/i.test(d));
-  const laws = privacyDuty >= 0 ? [...page.duties[privacyDuty]!.matchAll(/\b[A-Z]{3,}\b/g)].map((m) => m[0]) : [];
+  // Laws are the capitalised initialisms of the privacy text, not the career's own ("a PTA").
+  const own = page.title.split(/\s+/).map((w) => w[0]!.toUpperCase()).join('');
+  const lawsOf = (text: string): string[] => [...text.matchAll(/\b[A-Z]{3,}\b/g)].map((m) => m[0]).filter((w) => w !== own);
+  const laws = privacyDuty >= 0 ? lawsOf(page.duties[privacyDuty]!) : [];
   if (page.titles.length > 0) add({ id: 'role.titles', value: page.titles, quote: page.titles });
   for (const s of page.salaries) add({ id: `salary.${level(s.label)}`, label: s.label, value: s.value, unit: 'USD per year', quote: [s.line] });
 
@@ -125,6 +130,7 @@ export function factsOf(page: CareerPage, faqRules: readonly { pattern: RegExp; 
   const rolesStep = page.steps.find((s) => /\broles? (?:like|such as) (.+?)(?: to\b.*)?[.]?$/i.test(s.text));
   const roles = rolesStep ? /\broles? (?:like|such as) (.+?)(?: to\b.*)?[.]?$/i.exec(rolesStep.text)![1] : undefined;
   if (rolesStep && roles) add({ id: 'training.entry_jobs', value: listOf(roles), quote: [rolesStep.text] });
+  const entryStep = rolesStep ? -1 : page.steps.findIndex((s) => /\bentry[- ]level\b|\bfirst job|\bapply\b/i.test(`${s.title} ${s.text}`));
 
   const faq: { id: string; question: string }[] = [];
   let comparison: PageFacts['comparison'];
@@ -147,6 +153,7 @@ export function factsOf(page: CareerPage, faqRules: readonly { pattern: RegExp; 
       faq.push({ id, question: pair.question });
     }
     if (!facts.some((f) => f.id === id)) add({ id, value: pair.answer, quote: [pair.answer] });
+    if (id === 'role.privacy') for (const law of lawsOf(pair.answer)) if (!laws.includes(law)) laws.push(law);
   }
   const certifications: string[] = [];
   for (const c of page.certifications) {
@@ -157,5 +164,5 @@ export function factsOf(page: CareerPage, faqRules: readonly { pattern: RegExp; 
   }
   const software = facts.find((f) => f.id === 'role.software')?.value;
   const products = typeof software === 'string' ? productsOf(software) : [];
-  return { facts, certifications, faq, codes, laws, products, ...(comparison ? { comparison } : {}), ...(codeDuty >= 0 ? { codeDuty } : {}), ...(privacyDuty >= 0 ? { privacyDuty } : {}), ...(durationStep >= 0 ? { durationStep } : {}) };
+  return { facts, certifications, faq, codes, laws, products, ...(comparison ? { comparison } : {}), ...(codeDuty >= 0 ? { codeDuty } : {}), ...(privacyDuty >= 0 ? { privacyDuty } : {}), ...(durationStep >= 0 ? { durationStep } : {}), ...(entryStep >= 0 ? { entryStep } : {}) };
 }

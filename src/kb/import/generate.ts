@@ -76,20 +76,20 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
     product: parsed.products.map((l) => l.toLowerCase()),
   };
 
+  /** The duties and steps answers point at by index: `#code` is the duty naming code sets. */
+  const marked: Readonly<Record<string, number | undefined>> = { code: parsed.codeDuty, privacy: parsed.privacyDuty, duration: parsed.durationStep, entry: parsed.entryStep };
+
   /** An answer template with the career's prefix, its facts and words filled in; lines about facts it lacks dropped. */
   const answerOf = (template: string, extra: Record<string, string> = {}): string =>
     template
       .split('\n')
       .map((line) => {
-        // A line about the step that says how long training runs, on a page with no such step.
-        if (line.includes('#duration') && parsed.durationStep === undefined) return '';
+        // A line about a duty or step the page does not have (`#privacy`, `#duration`, …) is left out.
+        const markers = [...line.matchAll(/#(\w+)/g)].map((m) => m[1]!);
+        if (markers.some((m) => marked[m] === undefined)) return '';
         let l = line.replace(/\{(careers?)\}/g, (_m, k: string) => base[k]![0]!);
         for (const [k, v] of Object.entries(extra)) l = l.split(k).join(v);
-        l = l
-          .replace(/@salary\.\*/g, salaryIds.map((id) => `@${id}`).join(' '))
-          .replace(/#code/g, String(parsed.codeDuty ?? 0))
-          .replace(/#privacy/g, String(parsed.privacyDuty ?? 0))
-          .replace(/#duration/g, String(parsed.durationStep));
+        l = l.replace(/@salary\.\*/g, salaryIds.map((id) => `@${id}`).join(' ')).replace(/#(\w+)/g, (_m, k: string) => String(marked[k]));
         const refs = [...l.matchAll(/@([\w.-]+)/g)].map((m) => m[1]!);
         const missing = refs.some((r) => r !== 'certifications' && !has(r) && !has(r.split('.').slice(0, -1).join('.')));
         return missing ? '' : l.replace(/@/g, p);
@@ -122,7 +122,7 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
       const fact = parsed.facts.find((f) => f.id === ref || ref.startsWith(`${f.id}.`));
       if (!fact || typeof fact.value === 'number') return [];
       const index = /\.(\d+)$/.exec(ref)?.[1];
-      if (Array.isArray(fact.value)) return index === undefined ? (fact.value as string[]) : [(fact.value as string[])[Number(index) - 1] ?? ''];
+      if (Array.isArray(fact.value)) return index === undefined ? (fact.value as string[]) : [(fact.value as string[])[Number(index)] ?? ''];
       if (typeof fact.value === 'object') return [(fact.value as Record<string, string>).summary ?? ''];
       return (fact.value as string).split(/(?<=[.!?])\s+/);
     });
@@ -181,7 +181,7 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
       continue;
     }
     if (key === 'role.coding' && parsed.codeDuty === undefined) continue;
-    if (key === 'role.privacy' && parsed.privacyDuty === undefined) continue;
+    if (key === 'role.privacy' && parsed.privacyDuty === undefined && !has('role.privacy')) continue;
     if ((t.needs ?? []).every(has)) write(key, t, {});
   }
   // Follow-ups name the intents written; an intent has at least its one related topic.
