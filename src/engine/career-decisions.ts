@@ -6,7 +6,10 @@ import type { Careers } from './careers.js';
 import { NONE, type Answer, type Block, type Decision, type KnowledgeBase, type Scored, type Topic } from './types.js';
 
 /** Function words as terms ("never", "most"): never what singles a career out. */
-const FUNCTION_STEMS: ReadonlySet<string> = new Set(STOP_WORDS.map(stem));
+/** Words that say nothing of which career is meant: function words, and numbers however written ("two years"). */
+const FUNCTION_STEMS: ReadonlySet<string> = new Set(
+  [...STOP_WORDS, 'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'thousand', 'half', 'dozen'].map(stem),
+);
 
 /** Which intents a question may be answered with, and how far its words may stray. */
 export interface Scope {
@@ -126,7 +129,7 @@ export class CareerDecisions {
     const typed = new Set(wordsOf(text).map(stem));
     const found = new Set(
       analysis.content
-        .filter((t) => typed.has(t) && !FUNCTION_STEMS.has(t))
+        .filter((t) => typed.has(t) && !FUNCTION_STEMS.has(t) && !/^\d/.test(t))
         .map((t) => this.distinctive.get(t))
         .filter((c): c is string => typeof c === 'string'),
     );
