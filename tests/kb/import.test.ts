@@ -273,6 +273,14 @@ describe('a ninth page written blind (physical therapist assistant), measured on
     expect(JSON.stringify(d.kind === 'answer' && d.answers[0]!.blocks)).toContain('skilled nursing facilities');
   });
 
+  it('Starter certification: "which cert should a new PTA get first" is the certification the page calls a start, the others stay themselves', () => {
+    const { engine } = askPage('physical-therapist-assistant');
+    expect(engine.decide('easiest cert for a new PTA')).toMatchObject({ kind: 'answer', intent: 'physical-therapist-assistant.certs.frsc' });
+    expect(engine.decide('which certification should a new physical therapist assistant get first')).toMatchObject({ intent: 'physical-therapist-assistant.certs.frsc' });
+    expect(engine.decide('best first cert for someone new to phlebotomy')).not.toMatchObject({ intent: 'physical-therapist-assistant.certs.frsc' });
+    expect(engine.decide('what is the ORAS credential for physical therapist assistants')).toMatchObject({ kind: 'answer', intent: 'physical-therapist-assistant.certs.oras' });
+  });
+
   it('A certification named in the titles with its initials is the certification, not the occupation its words resemble', () => {
     const { engine } = askPage('physical-therapist-assistant');
     expect(engine.decide('tell me about Certified Rehabilitation Therapy Assistant')).toMatchObject({ kind: 'answer', intent: 'physical-therapist-assistant.certs.crta' });

@@ -10,6 +10,8 @@ export interface IntentTemplate {
   readonly answer: string;
   readonly variants?: Readonly<Record<string, { readonly label?: string; readonly keywords: readonly string[]; readonly answer: string; readonly compare?: string }>>;
   readonly followUps?: readonly string[];
+  /** More utterances for the one certification whose summary matches `pattern` (the page's start for newcomers). */
+  readonly starter?: { readonly pattern: string; readonly utterances: readonly string[] };
 }
 
 export interface ImportTemplates {
@@ -162,12 +164,17 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
     });
   };
 
+  const starterPattern = templates.intents['certs.item']?.starter?.pattern;
+  const starters = starterPattern ? parsed.certifications.filter((id) => new RegExp(starterPattern, 'i').test(String((parsed.facts.find((f) => f.id === id)!.value as Record<string, string>).summary))) : [];
+  const starterCert = starters.length === 1 ? starters[0] : undefined;
   for (const [key, t] of Object.entries(templates.intents)) {
     if (key === 'certs.item') {
       for (const id of parsed.certifications) {
         const fact = parsed.facts.find((f) => f.id === id)!.value as Record<string, string>;
         const values = { acronym: [fact.acronym!.toLowerCase()], name: [fact.name!.toLowerCase()], issuer: fact.issuer ? [fact.issuer.toLowerCase()] : [] };
-        write(id, t, values, { '@certs.item': `@${id}` }, `{{${p}${id}.acronym}}`);
+        // "Which cert should a beginner get first?" is the certification the page calls a start.
+        const first = t.starter && id === starterCert ? { ...t, utterances: [...t.utterances, ...t.starter.utterances] } : t;
+        write(id, first, values, { '@certs.item': `@${id}` }, `{{${p}${id}.acronym}}`);
       }
       continue;
     }
