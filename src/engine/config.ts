@@ -19,6 +19,12 @@ export interface EngineConfig {
    * similarity). The model learns which words decide between intents that share most phrasing.
    */
   readonly softmaxWeight: number;
+  /**
+   * The model's share when it is fitted sparse: a knowledge base past the work budget, where each
+   * feature weighs only its own intents. Its examples then number thousands, the model is fitted on
+   * all of them, and similarity to one nearest example or centroid is the weaker half.
+   */
+  readonly softmaxSparseWeight: number;
   /** Passes, initial learning rate and L2 penalty of the model's fitting (seeded, so deterministic). */
   readonly softmaxEpochs: number;
   readonly softmaxRate: number;
@@ -90,6 +96,7 @@ export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
   smallTalkThreshold: 0.3,
   contextKeepsAbove: 0.5,
   softmaxWeight: 0.2,
+  softmaxSparseWeight: 0.5,
   softmaxEpochs: 20,
   softmaxRate: 1,
   softmaxL2: 0,

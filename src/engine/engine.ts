@@ -76,6 +76,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     outsideLabel: NONE,
     softmax: {
       weight: config.softmaxWeight,
+      sparseWeight: config.softmaxSparseWeight,
       epochs: config.softmaxEpochs,
       rate: config.softmaxRate,
       l2: config.softmaxL2,

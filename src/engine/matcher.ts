@@ -23,9 +23,13 @@ export interface MatcherOptions {
   readonly queryCoverage: number;
   /** The label of fallback examples, whose own words count as outside (see outsideShare). */
   readonly outsideLabel?: string;
-  /** The fitted model's share of a label's score (0: vectors only), and how it is fitted. */
+  /**
+   * The fitted model's share of a label's score (0: vectors only), its share when it is fitted
+   * sparse (a knowledge base past the work budget; `weight` when not given), and how it is fitted.
+   */
   readonly softmax?: WordModelOptions & {
     readonly weight: number;
+    readonly sparseWeight?: number;
   };
 }
 
@@ -67,7 +71,7 @@ export class Matcher {
   private readonly nearestScratch: Float64Array;
   private readonly labelSeen: Uint8Array;
   private readonly model: WordModel | null = null;
-  private readonly modelWeight: number;
+  private readonly modelWeight: number = 0;
 
   constructor(examples: readonly LabelledTerms[], options: MatcherOptions) {
     const { outsideLabel } = options;
@@ -136,9 +140,9 @@ export class Matcher {
     }
     for (const sq of centroidSq) this.centroidNorm.push(Math.sqrt(sq) || 1);
     const softmax = options.softmax;
-    this.modelWeight = softmax?.weight ?? 0;
+    const sparseWeight = softmax?.sparseWeight ?? softmax?.weight ?? 0;
     // One label gives the model nothing to separate: it would only add a constant to every score.
-    if (softmax && this.modelWeight > 0 && labelCount >= 2) {
+    if (softmax && (softmax.weight > 0 || sparseWeight > 0) && labelCount >= 2) {
       const idfById = new Float64Array(this.termIds.size);
       const termById: string[] = [];
       for (const [term, id] of this.termIds) {
@@ -146,7 +150,10 @@ export class Matcher {
         termById[id] = term;
       }
       const examples = this.docTermIds.map((termIds, doc) => ({ termIds, norm: this.docNorm[doc]!, label: this.docLabel[doc]! }));
-      this.model = new WordModel(examples, termById, idfById, labelCount, softmax);
+      const model = new WordModel(examples, termById, idfById, labelCount, softmax);
+      // Fitted sparse, the knowledge base is large: thousands of examples back the model, and its share grows.
+      this.modelWeight = model.sparse ? sparseWeight : softmax.weight;
+      if (this.modelWeight > 0) this.model = model;
     }
     this.docScratch = new Float64Array(this.docLabel.length);
     this.docList = new Int32Array(this.docLabel.length);

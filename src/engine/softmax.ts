@@ -51,7 +51,8 @@ export class SoftmaxModel {
   private readonly touched: Int32Array;
   private touchedCount = 0;
   private readonly candidates: number;
-  private readonly dense: boolean;
+  /** Whether every feature has every label (the knowledge base was small enough); otherwise only its own labels. */
+  readonly dense: boolean;
   private round = 0;
 
   /** Fits label weights to the examples; `labelCount` labels over `featureCount` feature ids. */

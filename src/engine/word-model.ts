@@ -47,6 +47,11 @@ export class WordModel {
     this.values = new Float64Array(this.trigrams.size);
   }
 
+  /** Whether the model was fitted sparse: a feature weighs only its own labels, the knowledge base too large for all. */
+  get sparse(): boolean {
+    return !this.model.dense;
+  }
+
   /**
    * Label probabilities for a question: its known terms (ids and weights, index for index) scaled
    * by the question's norm as in the cosine, so a question mostly of unknown words gets flat

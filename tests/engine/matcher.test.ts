@@ -79,6 +79,16 @@ describe('Matcher with a fitted model', () => {
     expect(small.rank(question)[0]!.label).toBe('connection');
     expect(small.rank(question)).not.toEqual(new Matcher(trains, base).rank(question));
   });
+
+  it('Sparse share: the model fitted sparse (past the work budget) takes `sparseWeight`, fitted dense `weight`', () => {
+    const learned = (m: Matcher): number => m.rank(question).find((r) => r.label === 'connection')!.learned!;
+    const dense = new Matcher(trains, { ...base, softmax: { ...softmax, weight: 0.2, sparseWeight: 0.6 } });
+    const sparse = new Matcher(trains, { ...base, softmax: { ...softmax, weight: 0.2, sparseWeight: 0.6, maxWork: 50 } });
+    const sparseAtWeight = new Matcher(trains, { ...base, softmax: { ...softmax, weight: 0.2, maxWork: 50 } });
+    expect(learned(dense)).toBeLessThanOrEqual(0.2);
+    expect(learned(sparse)).toBeCloseTo(learned(sparseAtWeight) * 3, 12);
+    expect(new Matcher(trains, { ...base, softmax: { ...softmax, weight: 0.2, sparseWeight: 0, maxWork: 50 } }).rank(question)).toEqual(new Matcher(trains, base).rank(question));
+  });
 });
 
 describe('Matcher with a single label', () => {
