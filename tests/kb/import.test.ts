@@ -288,6 +288,17 @@ describe('a ninth page written blind (physical therapist assistant), measured on
   });
 });
 
+describe('a tenth page written blind (emergency medical technician), measured once after the fourth session\'s changes', () => {
+  it('is never answered with the records specialist\'s facts, and its off-topic questions fall back', () => {
+    const { score, otherCareer } = askPage('emergency-medical-technician');
+    expect(otherCareer).toEqual([]);
+    // Read blind 0.825 / 0.900 beside the product (3 more asked "Which career?"), 0.889 / 0.800 alone,
+    // with three comparison labels renamed to the importer's id (see the README).
+    expect(score.inScopeAccuracy + score.askedBack / score.inScope).toBeGreaterThanOrEqual(0.85);
+    expect(score.oosRecall).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
 describe('all six fixture pages beside the product: never the wrong career or occupation', () => {
   const f = folders(true);
   for (const page of ['pharmacy-technician', 'phlebotomist', 'surgical-technologist', 'dental-assistant', 'medical-assistant', 'respiratory-therapist']) run(join(FIXTURES, 'careers', `${page}.txt`), f);
