@@ -28,6 +28,8 @@ export interface Scope {
    * from outside the knowledge base, even where its examples never use them.
    */
   readonly named?: ReadonlySet<string>;
+  /** The named career's title as the matcher reads it: what a question saying little but the name ("what does a PTA do") is matched with. */
+  readonly spelled?: readonly string[];
 }
 
 /** What career decisions need of the engine. */

@@ -150,7 +150,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
   function decideWhole(text: string, allowParts: boolean, anchor?: Anchor, scope?: Scope): Decision {
     const analysis = analyzer.analyze(text);
     const { terms } = analysis;
-    const asked = scope?.silent ? withoutSilent(analysis, scope.silent) : matchTerms(analysis);
+    const asked = scope?.silent ? withoutSilent(analysis, scope.silent, scope.spelled) : matchTerms(analysis);
     const all = matcher.rank(anchor ? [...asked, ...anchorTerms(anchor.id)] : asked);
     const excluded = anchor?.exclude ? [...anchor.exclude] : [];
     const ranked = excluded.length > 0 || scope?.as ? inScope(all, excluded, scope?.as) : all;
@@ -305,7 +305,13 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       // neither outside words nor a dilution of the words that ask.
       const named = careers.many ? undefined : byCareer.nameTerms(names.careerWords ?? []);
       const unknown = named ? new Set([...named].filter((t) => !matcher.knows(t))) : undefined;
-      const scope = career ? byCareer.inCareer(career, names.careers.length > 0, names.careerWords) : named ? { named, ...(unknown?.size ? { silent: unknown } : {}) } : undefined;
+      const titled = career ?? (named ? careers.all[0]?.id : undefined);
+      const spelled = titled ? matchTerms(analyzer.analyze(careers.title(titled))) : undefined;
+      const scope = career
+        ? { ...byCareer.inCareer(career, names.careers.length > 0, names.careerWords), ...(spelled ? { spelled } : {}) }
+        : named
+          ? { named, ...(unknown?.size ? { silent: unknown } : {}), ...(spelled ? { spelled } : {}) }
+          : undefined;
       let alone: Decision;
       if (names.other !== undefined) alone = byCareer.aboutOther(text, { ...names, other: names.other }, scope);
       else if (careers.many && names.careers.length >= 2) alone = byCareer.acrossCareers(text, names.careers);

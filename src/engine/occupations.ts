@@ -89,6 +89,9 @@ export class OccupationFinder {
     const asked = kb.intents.filter((i) => !i.smallTalk).map((i) => ({ id: i.id, text: i.utterances.map((u) => ` ${stems(u).join(' ')} `).join('|') }));
     const askedBy = (words: readonly string[]): string[] => asked.filter((a) => a.text.includes(` ${words.join(' ')} `)).map((a) => a.id);
     // The careers' own names: their titles as a whole, and the job titles their facts list.
+    // A related title that is another covered career's own title ("Surgical Technologist (CST)" on a
+    // sterile processing page) names that career, not this one.
+    const careerTitles = new Set(careers.map((c) => stems(c.title).join(' ')));
     for (const c of careers) {
       this.add({ words: stems(c.title), title: c.title, own: true, career: c.id, whole: true });
       for (const title of c.titles.flatMap((id) => kb.knowledge.facts[id]?.value as readonly string[])) {
@@ -96,6 +99,7 @@ export class OccupationFinder {
         // a title's bracketed initials ("… Assistant (CRTA)") are not how people say it.
         const words = stems(title.replace(/\s*\([^)]*\)/g, ''));
         if (words.length === 1 && title.trim().split(/\s+/).length > 1) continue;
+        if (careerTitles.has(words.join(' ')) && words.join(' ') !== stems(c.title).join(' ')) continue;
         this.add({ words, title, own: true, career: c.id });
       }
     }

@@ -18,11 +18,19 @@ export function inScope(all: readonly Ranked[], excluded: readonly string[], as?
   return [...out.values()].sort((a, b) => b.score - a.score || (a.label < b.label ? -1 : 1));
 }
 
-/** The terms and pairs a question matches with, the name of the career it names left out when at least two other words remain. */
-export function withoutSilent(analysis: Analysis, silent: ReadonlySet<string>): string[] {
+/**
+ * The terms and pairs a question matches with, the name of the career it names left out when at
+ * least two other words remain; otherwise the name as given, or as the career's title (`spelled`) so
+ * "what does a PTA do" reads as "what does a physical therapist assistant do".
+ */
+export function withoutSilent(analysis: Analysis, silent: ReadonlySet<string>, spelled?: readonly string[]): string[] {
+  const rest = [...analysis.terms.filter((t) => !silent.has(t)), ...analysis.pairs.filter((p) => !p.split(' ').some((w) => silent.has(w)))];
   // What is left must still say something ("what does a pharmacy tech do" is about the career as a whole).
-  if (new Set(analysis.content.filter((t) => !silent.has(t))).size < 2) return matchTerms(analysis);
-  return [...analysis.terms.filter((t) => !silent.has(t)), ...analysis.pairs.filter((p) => !p.split(' ').some((w) => silent.has(w)))];
+  if (new Set(analysis.content.filter((t) => !silent.has(t))).size < 2) {
+    const short = spelled !== undefined && analysis.content.some((t) => silent.has(t) && !spelled.includes(t));
+    return short ? [...rest, ...spelled] : matchTerms(analysis);
+  }
+  return rest;
 }
 
 /** What the matcher compares: the terms and their pairs. */

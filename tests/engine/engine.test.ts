@@ -177,3 +177,16 @@ describe('context before the question', () => {
     expect(engine.decide('I love my job as a medical coder. Can you recommend a good movie?').kind).toBe('fallback');
   });
 });
+
+describe('everyday words (intents/lexicon.yaml)', () => {
+  it('Shorthand: "entry lvl wage", "is the pay decent" and "could i eventually move up" are pay and growth', () => {
+    expect(intentOf('entry lvl wage?')).toBe('salary.entry');
+    expect(intentOf('is the pay decent')).toMatch(/^salary/);
+    expect(intentOf('could i eventually move into management')).toBe('career.growth');
+  });
+
+  it('Words that stay themselves: "one day" is a length ("is the training one day"), and "job security", "look pretty" and "full time" are not topics here', () => {
+    expect(intentOf('is the training one day')).toBe('training.programs');
+    for (const q of ['should i worry about job security', 'do i have to look pretty', 'is it a full time gig or part time']) expect(intentOf(q)).toBe('none');
+  });
+});

@@ -285,6 +285,8 @@ describe('a ninth page written blind (physical therapist assistant), measured on
     const { engine } = askPage('physical-therapist-assistant');
     expect(engine.decide('tell me about Certified Rehabilitation Therapy Assistant')).toMatchObject({ kind: 'answer', intent: 'physical-therapist-assistant.certs.crta' });
     expect(engine.decide('how much does a PTA make')).toMatchObject({ kind: 'answer', intent: 'physical-therapist-assistant.salary' });
+    // Saying little but the short name, the question is matched as if it gave the title.
+    expect(engine.decide('what does a PTA do')).toMatchObject({ kind: 'answer', intent: expect.stringMatching(/^physical-therapist-assistant\.role\.(overview|duties)$/) });
   });
 });
 
@@ -296,6 +298,64 @@ describe('a tenth page written blind (emergency medical technician), measured on
     // with three comparison labels renamed to the importer's id (see the README).
     expect(score.inScopeAccuracy + score.askedBack / score.inScope).toBeGreaterThanOrEqual(0.85);
     expect(score.oosRecall).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('a page written to attack the importer (sterile processing technician, from a review)', () => {
+  const page = join(FIXTURES, 'careers', 'sterile-processing-technician.txt');
+  const alone = folders();
+  run(page, alone);
+  const engine = createEngine(load(alone));
+  const intents = readFileSync(join(alone.intentsDir, 'sterile-processing-technician.yaml'), 'utf8');
+
+  it('A FAQ about "regulations that apply to patient care" stays the patient-care topic; only a FAQ that says privacy is the privacy topic', () => {
+    expect(engine.decide('will i give patient care')).toMatchObject({ kind: 'answer', intent: 'role.patient_care' });
+    expect(engine.decide('how is sensitive patient data protected')).toMatchObject({ kind: 'fallback' });
+  });
+
+  it('First jobs: a first step that says "before you can apply" is not the step about applying', () => {
+    expect(intents).not.toContain('id: training.entry_jobs');
+  });
+
+  it('Starter certification: a certification described as "not a first certification ... not for beginners" gets no beginner questions', () => {
+    expect(intents).not.toContain('best certification for beginners');
+    expect(engine.decide('which cert should i get first')).not.toMatchObject({ intent: 'certs.cis' });
+  });
+
+  it('A related title that is another covered career\'s own ("Surgical Technologist (CST)") names that career, not this one', () => {
+    const f = folders(true);
+    run(join(FIXTURES, 'careers', 'surgical-technologist.txt'), f);
+    run(page, f);
+    const three = createEngine(load(f));
+    expect(three.decide('how much does a surgical technologist make')).toMatchObject({ kind: 'answer', intent: 'surgical-technologist.salary' });
+    expect(three.decide('what does a surgical technologist do')).toMatchObject({ kind: 'answer', intent: 'surgical-technologist.role.duties' });
+  });
+
+  it('Laws are initialisms followed by what they rule ("HIPAA privacy rules"), not any capitals in the privacy answer', () => {
+    const f = folders();
+    const text = readFileSync(join(FIXTURES, 'careers', 'physical-therapist-assistant.txt'), 'utf8').replace(
+      'Yes. You’ll handle patient health information every day, so you must follow HIPAA privacy rules',
+      'YES. You’ll handle patient health information every day, so you must follow HIPAA privacy rules; the AMTB tests them and OHIO adds more',
+    );
+    const file = join(f.dir, 'pta.txt');
+    writeFileSync(file, text);
+    run(file, f);
+    const written = readFileSync(join(f.intentsDir, 'physical-therapist-assistant.yaml'), 'utf8');
+    expect(written).toContain('- what is hipaa');
+    for (const word of ['yes', 'amtb', 'ohio']) expect(written).not.toContain(`- what is ${word}\n`);
+  });
+});
+
+describe('a career outside healthcare keeps the privacy phrasings out of its rules topic (welder, alone)', () => {
+  const f = folders();
+  run(join(FIXTURES, 'careers', 'welder.txt'), f);
+  const engine = createEngine(load(f));
+
+  it('its safety duty is "Rules and compliance", and patient-privacy questions fall back', () => {
+    expect(engine.decide('what rules do welders follow')).toMatchObject({ kind: 'answer', intent: 'role.privacy' });
+    expect(load(f).intents.find((i) => i.id === 'role.privacy')?.label).toBe('Rules and compliance');
+    expect(engine.decide('how is sensitive patient data protected')).toMatchObject({ kind: 'fallback' });
+    expect(engine.decide('how important is confidentiality')).toMatchObject({ kind: 'fallback' });
   });
 });
 

@@ -130,7 +130,8 @@ export function factsOf(page: CareerPage, faqRules: readonly { pattern: RegExp; 
   const rolesStep = page.steps.find((s) => /\broles? (?:like|such as) (.+?)(?: to\b.*)?[.]?$/i.test(s.text));
   const roles = rolesStep ? /\broles? (?:like|such as) (.+?)(?: to\b.*)?[.]?$/i.exec(rolesStep.text)![1] : undefined;
   if (rolesStep && roles) add({ id: 'training.entry_jobs', value: listOf(roles), quote: [rolesStep.text] });
-  const entryStep = rolesStep ? -1 : page.steps.findIndex((s) => /\bentry[- ]level\b|\bfirst job|\bapply\b/i.test(`${s.title} ${s.text}`));
+  // The last step whose title is about applying or first jobs ("Apply for entry-level positions").
+  const entryStep = rolesStep ? -1 : page.steps.map((s) => /\bentry[- ]level\b|\bfirst job|\bapply\b/i.test(s.title)).lastIndexOf(true);
 
   const faq: { id: string; question: string }[] = [];
   let comparison: PageFacts['comparison'];
@@ -153,7 +154,8 @@ export function factsOf(page: CareerPage, faqRules: readonly { pattern: RegExp; 
       faq.push({ id, question: pair.question });
     }
     if (!facts.some((f) => f.id === id)) add({ id, value: pair.answer, quote: [pair.answer] });
-    if (id === 'role.privacy') for (const law of lawsOf(pair.answer)) if (!laws.includes(law)) laws.push(law);
+    // In a FAQ answer, a law is an initialism followed by what it rules ("HIPAA privacy rules"), not any capitals ("YES", "OHIO").
+    if (id === 'role.privacy') for (const [, law] of pair.answer.matchAll(/\b([A-Z]{3,})\s+(?:privacy\s+)?(?:rules?|regulations?|laws?|act|standards|requirements|guidelines)\b/g)) if (law !== own && !laws.includes(law!)) laws.push(law!);
   }
   const certifications: string[] = [];
   for (const c of page.certifications) {

@@ -10,8 +10,10 @@ export interface IntentTemplate {
   readonly answer: string;
   readonly variants?: Readonly<Record<string, { readonly label?: string; readonly keywords: readonly string[]; readonly answer: string; readonly compare?: string }>>;
   readonly followUps?: readonly string[];
-  /** More utterances for the one certification whose summary matches `pattern` (the page's start for newcomers). */
-  readonly starter?: { readonly pattern: string; readonly utterances: readonly string[] };
+  /** More utterances for the one certification whose summary matches `pattern` and not `unless` (the page's start for newcomers). */
+  readonly starter?: { readonly pattern: string; readonly unless?: string; readonly utterances: readonly string[] };
+  /** A label and more utterances for when the page's text for the topic matches `pattern` (privacy, not a welder's safety rules). */
+  readonly when?: { readonly pattern: string; readonly label?: string; readonly utterances: readonly string[] };
 }
 
 export interface ImportTemplates {
@@ -117,10 +119,10 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
     }
     return out;
   };
-  /** The page's own sentences an answer states, as examples of its intent: a question in the page's words finds it. */
-  const pageSentences = (answer: string): string[] => {
+  /** The page's texts an answer states (its facts, or the one item it names). */
+  const statedTexts = (answer: string): string[] => {
     const refs = [...answer.matchAll(/\{\{\s*(?:list|numbered|table)?\s*([\w.-]+)/g)].map((m) => m[1]!.slice(p.length));
-    const texts = refs.flatMap((ref) => {
+    return refs.flatMap((ref) => {
       const fact = parsed.facts.find((f) => f.id === ref || ref.startsWith(`${f.id}.`));
       if (!fact || typeof fact.value === 'number') return [];
       const index = /\.(\d+)$/.exec(ref)?.[1];
@@ -128,8 +130,11 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
       if (typeof fact.value === 'object') return [(fact.value as Record<string, string>).summary ?? ''];
       return (fact.value as string).split(/(?<=[.!?])\s+/);
     });
+  };
+  /** The page's own sentences an answer states, as examples of its intent: a question in the page's words finds it. */
+  const pageSentences = (answer: string): string[] => {
     const out: string[] = [];
-    for (const t of texts) {
+    for (const t of statedTexts(answer)) {
       const u = t.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
       if (u.split(' ').length >= 3 && !seen.has(u)) {
         seen.add(u);
@@ -138,8 +143,10 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
     }
     return out;
   };
-  const write = (id: string, t: IntentTemplate, values: Record<string, readonly string[]>, extra: Record<string, string> = {}, label?: string): void => {
-    const answer = answerOf(t.answer, extra);
+  const write = (id: string, template: IntentTemplate, values: Record<string, readonly string[]>, extra: Record<string, string> = {}, label?: string): void => {
+    const answer = answerOf(template.answer, extra);
+    const when = template.when && new RegExp(template.when.pattern, 'i').test(statedTexts(answer).join(' ')) ? template.when : undefined;
+    const t = when ? { ...template, utterances: [...template.utterances, ...when.utterances], ...(when.label ? { label: when.label } : {}) } : template;
     const utterances = [...utterancesOf(t, values), ...(answer.includes('{{') ? pageSentences(answer) : [])];
     if (!answer.includes('{{')) return;
     // A variant is written when the page has its fact (salary levels) or what it compares (certifications).
@@ -165,7 +172,11 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
   };
 
   const starterPattern = templates.intents['certs.item']?.starter?.pattern;
-  const starters = starterPattern ? parsed.certifications.filter((id) => new RegExp(starterPattern, 'i').test(String((parsed.facts.find((f) => f.id === id)!.value as Record<string, string>).summary))) : [];
+  const starterUnless = templates.intents['certs.item']?.starter?.unless;
+  const summaryOf = (id: string): string => String((parsed.facts.find((f) => f.id === id)!.value as Record<string, string>).summary);
+  const starters = starterPattern
+    ? parsed.certifications.filter((id) => new RegExp(starterPattern, 'i').test(summaryOf(id)) && !(starterUnless && new RegExp(starterUnless, 'i').test(summaryOf(id))))
+    : [];
   const starterCert = starters.length === 1 ? starters[0] : undefined;
   for (const [key, t] of Object.entries(templates.intents)) {
     if (key === 'certs.item') {
