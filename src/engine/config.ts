@@ -50,6 +50,11 @@ export interface EngineConfig {
    */
   readonly softmaxTrigramWeight: number;
   /**
+   * Weight of neighbouring word pairs, stop words included, in the features of a model fitted
+   * sparse (a large knowledge base): "call me …" and "call you …" name different intents.
+   */
+  readonly softmaxBigramWeight: number;
+  /**
    * In a conversation, a standalone answer at least this confident is kept whatever the context;
    * below it, a question that opens like a continuation ("and for beginners?") leans on the context.
    */
@@ -105,6 +110,7 @@ export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
   softmaxCandidates: 64,
   softmaxSeed: 20171,
   softmaxTrigramWeight: 1,
+  softmaxBigramWeight: 1,
   clarifyMargin: 0.06,
   queryCoverage: 0.7,
   unknownWordWeight: 1.2,

@@ -85,6 +85,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       maxWork: config.softmaxMaxWork,
       candidates: config.softmaxCandidates,
       trigramWeight: config.softmaxTrigramWeight,
+      bigramWeight: config.softmaxBigramWeight,
     },
   });
 

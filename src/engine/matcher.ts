@@ -149,8 +149,9 @@ export class Matcher {
         idfById[id] = this.idf.get(term)!;
         termById[id] = term;
       }
-      const examples = this.docTermIds.map((termIds, doc) => ({ termIds, norm: this.docNorm[doc]!, label: this.docLabel[doc]! }));
-      const model = new WordModel(examples, termById, idfById, labelCount, softmax);
+      const inOrder = examples.map((e) => e.terms.filter((t) => !t.includes(' ')));
+      const indexed = this.docTermIds.map((termIds, doc) => ({ termIds, norm: this.docNorm[doc]!, label: this.docLabel[doc]!, words: inOrder[doc]! }));
+      const model = new WordModel(indexed, termById, idfById, labelCount, softmax);
       // Fitted sparse, the knowledge base is large: thousands of examples back the model, and its share grows.
       this.modelWeight = model.sparse ? sparseWeight : softmax.weight;
       if (this.modelWeight > 0) this.model = model;
@@ -281,7 +282,7 @@ export class Matcher {
         termIds[i] = this.termIds.get(k.term)!;
         termWeights[i] = k.w;
       });
-      probability = this.model.predict(termIds, termWeights, unique, qNorm);
+      probability = this.model.predict(termIds, termWeights, unique, qNorm, terms);
     }
     const ranked: Ranked[] = [];
     const better = (a: Ranked, b: Ranked): boolean => a.score > b.score || (a.score === b.score && a.label < b.label);

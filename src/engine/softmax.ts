@@ -244,7 +244,7 @@ function supports(examples: readonly SparseExample[], labelCount: number, featur
   }
   let allUses = 0;
   for (let f = 0; f < featureCount; f++) allUses += uses[f]!;
-  if (allUses * labelCount * options.minEpochs <= options.maxWork) {
+  if (fitsDense(examples, labelCount, options)) {
     const start = Int32Array.from({ length: featureCount + 1 }, (_v, f) => f * labelCount);
     const labelOf = Int32Array.from({ length: featureCount * labelCount }, (_v, j) => j % labelCount);
     const epochs = Math.min(options.epochs, Math.max(options.minEpochs, Math.floor(options.maxWork / Math.max(1, allUses * labelCount))));
@@ -279,6 +279,13 @@ function supports(examples: readonly SparseExample[], labelCount: number, featur
     }
   }
   return { start, labelOf, epochs };
+}
+
+/** Whether examples of `labelCount` labels are fitted dense: `minEpochs` passes with every label fit the work budget. */
+export function fitsDense(examples: readonly SparseExample[], labelCount: number, options: Pick<SoftmaxOptions, 'minEpochs' | 'maxWork'>): boolean {
+  let allUses = 0;
+  for (const { ids } of examples) allUses += ids.length;
+  return allUses * labelCount * options.minEpochs <= options.maxWork;
 }
 
 /** Softmax in place over the `count` labels listed in `labels`. */

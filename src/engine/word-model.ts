@@ -1,10 +1,15 @@
 import { TrigramSpace } from './letters.js';
-import { SoftmaxModel, type SoftmaxOptions, type SparseExample } from './softmax.js';
+import { fitsDense, SoftmaxModel, type SoftmaxOptions, type SparseExample } from './softmax.js';
 
 /** How the matcher's fitted model is built: the softmax settings and the trigrams' weight. */
 export interface WordModelOptions extends SoftmaxOptions {
   /** Weight of the words' letter trigrams in the features, against 1 for the words. */
   readonly trigramWeight: number;
+  /**
+   * Weight of neighbouring word pairs, stop words included ("call me", "call you"), against 1 for
+   * the words, when the model is fitted sparse (a large knowledge base); a dense one has none.
+   */
+  readonly bigramWeight?: number;
 }
 
 /** One example as the matcher holds it: its sorted term ids, its vector norm and its label. */
@@ -12,6 +17,8 @@ export interface IndexedExample {
   readonly termIds: Int32Array;
   readonly norm: number;
   readonly label: number;
+  /** Its words in order, stop words included (word pairs are read from them). */
+  readonly words?: readonly string[];
 }
 
 /**
@@ -25,6 +32,9 @@ export class WordModel {
   private readonly sums: Float64Array;
   private readonly ids: Int32Array;
   private readonly values: Float64Array;
+  /** Word pair feature ids (numbered after the trigrams) and their weight; none when fitted dense. */
+  private readonly bigrams = new Map<string, number>();
+  private readonly bigramWeight: number;
 
   /** `terms[id]` and `idf[id]` describe term id `id`; `labelCount` labels. */
   constructor(
@@ -41,10 +51,29 @@ export class WordModel {
       this.trigrams.add(features, words(Array.from(termIds, (id) => terms[id]!)), true);
       return { ids: Int32Array.from(features.keys()), values: Float64Array.from(features.values()), label };
     });
-    this.model = new SoftmaxModel(fitted, labelCount, this.trigrams.size, options);
-    this.sums = new Float64Array(this.trigrams.size);
-    this.ids = new Int32Array(this.trigrams.size);
-    this.values = new Float64Array(this.trigrams.size);
+    // Word pairs only where the model is fitted sparse: thousands of examples say which pairs decide.
+    this.bigramWeight = (options.bigramWeight ?? 0) > 0 && !fitsDense(fitted, labelCount, options) ? options.bigramWeight! : 0;
+    let featureCount = this.trigrams.size;
+    if (this.bigramWeight > 0) {
+      examples.forEach((example, i) => {
+        const pairs = wordPairs(example.words ?? []);
+        if (pairs.length === 0) return;
+        const features = new Map<number, number>();
+        const value = this.bigramWeight / Math.sqrt(pairs.length);
+        for (const pair of pairs) {
+          let id = this.bigrams.get(pair);
+          if (id === undefined) this.bigrams.set(pair, (id = featureCount + this.bigrams.size));
+          features.set(id, (features.get(id) ?? 0) + value);
+        }
+        const { ids, values, label } = fitted[i]!;
+        fitted[i] = { ids: Int32Array.from([...ids, ...features.keys()]), values: Float64Array.from([...values, ...features.values()]), label };
+      });
+      featureCount += this.bigrams.size;
+    }
+    this.model = new SoftmaxModel(fitted, labelCount, featureCount, options);
+    this.sums = new Float64Array(featureCount);
+    this.ids = new Int32Array(featureCount);
+    this.values = new Float64Array(featureCount);
   }
 
   /** Whether the model was fitted sparse: a feature weighs only its own labels, the knowledge base too large for all. */
@@ -58,7 +87,7 @@ export class WordModel {
    * probabilities, and the letter trigrams of all its words, unknown ones included. Typed arrays
    * keep this hot path of one shape whatever the question, empty ones included.
    */
-  predict(termIds: Int32Array, weights: Float64Array, terms: readonly string[], norm: number): Float64Array {
+  predict(termIds: Int32Array, weights: Float64Array, terms: readonly string[], norm: number, order: readonly string[] = terms): Float64Array {
     // Features gather in arrays the model keeps, cleared after use: a question allocates nothing here.
     const { sums, ids, values } = this;
     let n = 0;
@@ -68,12 +97,27 @@ export class WordModel {
     };
     for (let i = 0; i < termIds.length; i++) use(termIds[i]!, weights[i]! / norm);
     this.trigrams.each(words(terms), use);
+    if (this.bigramWeight > 0) {
+      const pairs = wordPairs(words(order));
+      const value = this.bigramWeight / Math.sqrt(pairs.length || 1);
+      for (const pair of pairs) {
+        const id = this.bigrams.get(pair);
+        if (id !== undefined) use(id, value);
+      }
+    }
     for (let k = 0; k < n; k++) {
       values[k] = sums[ids[k]!]!;
       sums[ids[k]!] = 0;
     }
     return this.model.predict(ids.subarray(0, n), values.subarray(0, n));
   }
+}
+
+/** Neighbouring words as pairs ("a b"). */
+function wordPairs(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < words.length; i++) out.push(`${words[i - 1]} ${words[i]}`);
+  return out;
 }
 
 /** The single words among terms (word pairs are "a b"). */

@@ -91,6 +91,28 @@ describe('Matcher with a fitted model', () => {
   });
 });
 
+describe('Matcher with word pairs', () => {
+  // Both intents use every word: only their order ("call me", "call you") tells them apart.
+  const t = (s: string): string[] => s.split(' ');
+  const examples = [
+    { label: 'user', terms: t('call me bob') },
+    { label: 'user', terms: t('pleas call me sam') },
+    { label: 'user', terms: t('you should call me ann') },
+    { label: 'ai', terms: t('call you bob') },
+    { label: 'ai', terms: t('i will call you sam') },
+    { label: 'ai', terms: t('me and you call you ann') },
+  ];
+  const question = t('now call me max');
+  const learned = (m: Matcher): number => m.rank(question).find((r) => r.label === 'user')!.learned!;
+
+  it('Sparse only: a model fitted sparse learns the pairs; fitted dense (a small knowledge base) it has none', () => {
+    const sparse = (bigramWeight: number): Matcher => new Matcher(examples, { ...base, softmax: { ...softmax, sparseWeight: 0.5, maxWork: 400, bigramWeight } });
+    expect(learned(sparse(1))).toBeGreaterThan(learned(sparse(0)));
+    const dense = (bigramWeight: number): Matcher => new Matcher(examples, { ...base, softmax: { ...softmax, bigramWeight } });
+    expect(dense(1).rank(question)).toEqual(dense(0).rank(question));
+  });
+});
+
 describe('Matcher with a single label', () => {
   it('One label: no model is fitted, so an unrelated question is not lifted by a constant probability', () => {
     const one = [{ label: 'only', terms: ['rain', 'today'] }, { label: 'only', terms: ['sunni', 'tomorrow'] }];
