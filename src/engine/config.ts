@@ -42,6 +42,11 @@ export interface EngineConfig {
    * a feature more intents share only weighs in on the contenders the others brought.
    */
   readonly softmaxCandidates: number;
+  /**
+   * The work budget of a model fitted sparse (past `softmaxMaxWork`): how many updates a large
+   * knowledge base's fitting may make, hence its passes.
+   */
+  readonly softmaxSparseMaxWork: number;
   /** Seed of the fitting's example order: the same knowledge base always gives the same model. */
   readonly softmaxSeed: number;
   /**
@@ -108,6 +113,7 @@ export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
   softmaxMinEpochs: 3,
   softmaxMaxWork: 150_000_000,
   softmaxCandidates: 64,
+  softmaxSparseMaxWork: 500_000_000,
   softmaxSeed: 20171,
   softmaxTrigramWeight: 1,
   softmaxBigramWeight: 1,

@@ -83,6 +83,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       seed: config.softmaxSeed,
       minEpochs: config.softmaxMinEpochs,
       maxWork: config.softmaxMaxWork,
+      sparseMaxWork: config.softmaxSparseMaxWork,
       candidates: config.softmaxCandidates,
       trigramWeight: config.softmaxTrigramWeight,
       bigramWeight: config.softmaxBigramWeight,

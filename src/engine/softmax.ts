@@ -29,6 +29,11 @@ export interface SoftmaxOptions {
    * most widely shared features are left out, so its fitting time stays bounded.
    */
   readonly maxWork: number;
+  /**
+   * The budget of a sparse fitting (`maxWork` when not given): past `maxWork` the model is fitted
+   * sparse, on thousands of examples, and may be given more passes than the dense test allowed.
+   */
+  readonly sparseMaxWork?: number;
   /** Features of at most this many labels bring their labels into an example's softmax; the others only weigh in. */
   readonly candidates: number;
   /** Initial learning rate (decays as 1 / (1 + epoch / 10)). */
@@ -251,16 +256,17 @@ function supports(examples: readonly SparseExample[], labelCount: number, featur
     return { start, labelOf, epochs };
   }
   // A pass costs each feature's uses times its labels.
+  const budget = options.sparseMaxWork ?? options.maxWork;
   let work = 0;
   for (let f = 0; f < featureCount; f++) work += uses[f]! * count[f]!;
-  const epochs = Math.max(options.minEpochs, Math.min(options.epochs, Math.floor(options.maxWork / Math.max(1, work))));
+  const epochs = Math.max(options.minEpochs, Math.min(options.epochs, Math.floor(budget / Math.max(1, work))));
   let cap = Infinity;
-  if (work * epochs > options.maxWork) {
+  if (work * epochs > budget) {
     const byCount = Array.from({ length: featureCount }, (_v, f) => f).sort((a, b) => count[a]! - count[b]!);
     let spent = 0;
     for (const f of byCount) {
       spent += uses[f]! * count[f]! * epochs;
-      if (spent > options.maxWork) {
+      if (spent > budget) {
         cap = count[f]! - 1;
         break;
       }
