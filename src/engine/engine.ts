@@ -56,6 +56,11 @@ interface Target {
   readonly variant?: Variant;
 }
 
+/** Whether a content term says something about the topic: numbers (years, figures such as "80k", reference numbers) do not. */
+function isTopical(term: string): boolean {
+  return !/^\d+k?$/.test(term);
+}
+
 /** The family of an id: `certs.overview.compare` belongs to `certs.overview`'s family; refinements never compete. */
 function related(a: string, b: string): boolean {
   return a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
@@ -68,7 +73,14 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     ...kb.intents.flatMap((i) => [...i.utterances, ...i.keywords, ...i.variants.flatMap((v) => v.keywords)]),
     ...kb.negatives,
   ]);
-  const examples = trainingExamples(kb).map((e) => ({ label: e.label, terms: matchTerms(analyzer.analyze(e.text)) }));
+  // Intents some example of which is only function words ("where are you from"): there such a
+  // question is a phrasing the knowledge base teaches, not one that names no topic.
+  const taughtWithoutTopic = new Set<string>();
+  const examples = trainingExamples(kb).map((e) => {
+    const analysis = analyzer.analyze(e.text);
+    if (analysis.terms.length > 0 && !analysis.content.some(isTopical)) taughtWithoutTopic.add(e.label);
+    return { label: e.label, terms: matchTerms(analysis) };
+  });
   const matcher = new Matcher(examples, {
     nearestWeight: config.nearestWeight,
     unknownWordWeight: config.unknownWordWeight,
@@ -156,8 +168,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     const all = matcher.rank(anchor ? [...asked, ...anchorTerms(anchor.id)] : asked);
     const excluded = anchor?.exclude ? [...anchor.exclude] : [];
     const ranked = excluded.length > 0 || scope?.as ? inScope(all, excluded, scope?.as) : all;
-    // Numbers (years, figures such as "80k", reference numbers) say nothing about the topic.
-    const topical = analysis.content.filter((t) => !/^\d+k?$/.test(t));
+    const topical = analysis.content.filter(isTopical);
     const outside = matcher.outsideShare(topical.length > 0 ? topical : terms, scope?.named);
     const alternatives: Scored[] = ranked.slice(0, 5).map((r) => ({ intent: r.label, confidence: round(r.score) }));
     const intents = ranked.filter((r) => r.label !== NONE);
@@ -197,7 +208,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       .map((r) => topicOf(r.label));
     // A question with no content word ("a a a a", "the the", keyboard mashing squeezed to one
     // letter) names no topic: only small talk may answer it.
-    const noTopic = !anchor && topical.length === 0 && top !== undefined && top.label !== NONE && !targets.get(top.label)!.intent.smallTalk;
+    const noTopic = !anchor && topical.length === 0 && top !== undefined && top.label !== NONE && !targets.get(top.label)!.intent.smallTalk && !taughtWithoutTopic.has(top.label);
     const outsideLimit = scope?.careerNamed ? config.namedCareerOutsideLimit : config.outsideShareLimit;
     const unsureChat = top !== undefined && top.label !== NONE && targets.get(top.label)!.intent.smallTalk && top.score < config.smallTalkThreshold;
     if (!top || top.label === NONE || noTopic || unsureChat || top.score < config.answerThreshold || (judgesOutside && outside > outsideLimit)) {

@@ -31,6 +31,12 @@ describe('a knowledge base from a training corpus', () => {
     expect(engine.decide('play a song').intent).toBe('Music');
   });
 
+  it('Function words only: a phrasing an intent is taught ("where are you from") is answered; elsewhere such a question names no topic', () => {
+    const taught = parseCorpus({ name: 'origin', intents: { ...corpus.intents, Origin: ['where are you from', 'what country do you come from', 'where were you born'] } }, 'origin.train.json');
+    expect(createEngine(knowledgeBaseFromCorpus(taught)).decide('where are you from').intent).toBe('Origin');
+    expect(createEngine(knowledgeBaseFromCorpus(corpus)).decide('is it').kind).toBe('fallback');
+  });
+
   it('a malformed corpus names the file and what is wrong', () => {
     expect(() => parseCorpus({ intents: { A: 'x' } }, 'bad.json')).toThrow('bad.json: intents.A must be a list of utterances');
     expect(() => parseCorpus([], 'bad.json')).toThrow('bad.json: a training corpus is');
