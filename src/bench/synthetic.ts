@@ -46,7 +46,7 @@ export function syntheticKnowledgeBase(count: number, perIntent = 20, seed = 7):
       occupations: { titles: [], shortForms: [] },
       intents,
       negatives: [],
-      lexicon: { synonyms: {}, fillers: [], keep: [], context: { continues: [], excludes: [], compares: [] } },
+      lexicon: { synonyms: {}, fillers: [], keep: [], context: { continues: [], excludes: [], compares: [], refers: [] } },
       commands: [],
       guides: [],
       notices: { privacy: 'privacy', rateLimited: 'slow down', otherCareer: 'only {careers}' },

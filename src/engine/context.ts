@@ -41,6 +41,7 @@ export function within(id: string, parent: string): boolean {
 export class ContextResolver {
   private readonly continues: readonly string[];
   private readonly excludes: ReadonlySet<string>;
+  private readonly refers: ReadonlySet<string>;
   private readonly families = new Map<string, Family>();
   private readonly leads = new Map<string, readonly string[]>();
   private readonly byId = new Map<string, Intent>();
@@ -53,6 +54,7 @@ export class ContextResolver {
     const cues: ContextCues = kb.lexicon.context;
     this.continues = cues.continues.map((c) => ` ${words(c).join(' ')} `);
     this.excludes = new Set(cues.excludes.flatMap(words));
+    this.refers = new Set(cues.refers.flatMap(words));
     for (const intent of kb.intents) {
       for (const variant of intent.variants) {
         if (!variant.compare) continue;
@@ -91,7 +93,8 @@ export class ContextResolver {
     }
     if (outside) return alone;
     if (topical && !cue.continues) return alone;
-    if (alone.kind === 'answer' && !topical && alone.confidence >= this.settings.keepsAbove) return alone;
+    // Small talk keeps a confident question from the topic, unless it points back ("what do they cover?").
+    if (alone.kind === 'answer' && !topical && alone.confidence >= this.settings.keepsAbove && !cue.refers) return alone;
     const anchored = engine.decideAnchored(text, this.anchorOf(context));
     if (anchored.kind !== 'answer' || this.smallTalk(anchored.intent)) return alone;
     // A continuation ("and with experience?") that its own words already answer keeps that answer,
@@ -140,10 +143,10 @@ export class ContextResolver {
     return engine.answerWith(family.parent, text);
   }
 
-  private cues(text: string): { continues: boolean; excludes: boolean } {
+  private cues(text: string): { continues: boolean; excludes: boolean; refers: boolean } {
     const said = words(text);
     const opening = ` ${said.join(' ')} `;
-    return { continues: this.continues.some((c) => opening.startsWith(c)), excludes: said.some((w) => this.excludes.has(w)) };
+    return { continues: this.continues.some((c) => opening.startsWith(c)), excludes: said.some((w) => this.excludes.has(w)), refers: said.some((w) => this.refers.has(w)) };
   }
 
   private intentOf(id: string): Intent | undefined {

@@ -95,6 +95,8 @@ export interface ContextCues {
   readonly excludes: readonly string[];
   /** Words that only say things are compared: "pharmacy technician vs medical records specialist". */
   readonly compares: readonly string[];
+  /** Words that point back at what was said before and never at the bot: "what do *they* cover?". */
+  readonly refers: readonly string[];
 }
 
 /**

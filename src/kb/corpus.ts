@@ -44,7 +44,7 @@ export function knowledgeBaseFromCorpus(corpus: TrainingCorpus): KnowledgeBase {
     occupations: { titles: [], shortForms: [] },
     intents,
     negatives: corpus.intents[NONE] ?? [],
-    lexicon: { synonyms: {}, fillers: [], keep: [], context: { continues: [], excludes: [], compares: [] } },
+    lexicon: { synonyms: {}, fillers: [], keep: [], context: { continues: [], excludes: [], compares: [], refers: [] } },
     commands: [],
     guides: [],
     notices: { privacy: 'Please do not share personal information.', rateLimited: 'Please slow down.', otherCareer: 'I can only answer about {careers}.' },

@@ -124,6 +124,8 @@ export const intentFileSchema = z
             excludes: z.array(text).optional(),
             /** Words that only say two things are compared ("vs", "difference"): naming two careers and these, the careers are compared as a whole. */
             compares: z.array(text).optional(),
+            /** Words that point back at what was said ("they", "those"): small talk does not keep such a question from its topic. */
+            refers: z.array(text).optional(),
           })
           .optional(),
       })

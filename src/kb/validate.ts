@@ -130,7 +130,7 @@ export function buildKnowledgeBase(
   const commands: Command[] = [];
   const guides: Guide[] = [];
   const notices: Partial<Notices> = {};
-  const lexicon = { synonyms: {} as Record<string, string[]>, fillers: [] as string[], keep: [] as string[], context: { continues: [] as string[], excludes: [] as string[], compares: [] as string[] } };
+  const lexicon = { synonyms: {} as Record<string, string[]>, fillers: [] as string[], keep: [] as string[], context: { continues: [] as string[], excludes: [] as string[], compares: [] as string[], refers: [] as string[] } };
   const where = new Map<string, string>();
   const utteranceOwner = new Map<string, string>();
   const claim = (utterance: string, owner: string, file: string, path: string): void => {
@@ -152,6 +152,7 @@ export function buildKnowledgeBase(
     lexicon.keep.push(...(data.lexicon?.keep ?? []));
     lexicon.context.continues.push(...(data.lexicon?.context?.continues ?? []));
     lexicon.context.excludes.push(...(data.lexicon?.context?.excludes ?? []));
+    lexicon.context.refers.push(...(data.lexicon?.context?.refers ?? []));
     lexicon.context.compares.push(...(data.lexicon?.context?.compares ?? []));
     (data.intents ?? []).forEach((raw, i) => {
       const at = `intents[${i}]`;

@@ -147,3 +147,10 @@ describe('The context value', () => {
     expect(engine.decide('who offers it?', { intent: 'gone.topic', named: [] }).kind).toBe('clarify');
   });
 });
+
+describe('pointing back (lexicon context.refers)', () => {
+  it('Pointing back: "what do they cover?" after online programs stays on programs, though "what topics do you cover" is the help answer', () => {
+    expect(last('are there online medical coding programs', 'how long are they', 'what do they cover?').intent).toBe('training.programs');
+    expect(last('are there online medical coding programs', 'what topics do you cover?').intent).toBe('chat.help');
+  });
+});
