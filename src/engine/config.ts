@@ -10,6 +10,13 @@ export interface EngineConfig {
   /** Confidence below which the engine falls back instead of guessing. */
   readonly answerThreshold: number;
   /**
+   * Where the model is fitted sparse (a large knowledge base), a best intent below the answer
+   * threshold but at least this confident is still answered when no fallback example is among the
+   * closest contenders: a short, low-scoring question that resembles no "about something else"
+   * example ("multiply 7 and 42") is more often a terse request than a question from outside.
+   */
+  readonly sparseAnswerFloor: number;
+  /**
    * Confidence below which small talk is not answered: a greeting, goodbye or "start over" read into
    * a question about the job ("set up the room" as "reset") ends the topic instead of answering it.
    */
@@ -103,6 +110,7 @@ export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
   maxQuestionChars: 1000,
   nearestWeight: 0.6,
   answerThreshold: 0.2,
+  sparseAnswerFloor: 0.18,
   smallTalkThreshold: 0.3,
   contextKeepsAbove: 0.5,
   softmaxWeight: 0.2,

@@ -211,7 +211,9 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
     const noTopic = !anchor && topical.length === 0 && top !== undefined && top.label !== NONE && !targets.get(top.label)!.intent.smallTalk && !taughtWithoutTopic.has(top.label);
     const outsideLimit = scope?.careerNamed ? config.namedCareerOutsideLimit : config.outsideShareLimit;
     const unsureChat = top !== undefined && top.label !== NONE && targets.get(top.label)!.intent.smallTalk && top.score < config.smallTalkThreshold;
-    if (!top || top.label === NONE || noTopic || unsureChat || top.score < config.answerThreshold || (judgesOutside && outside > outsideLimit)) {
+    // Fitted sparse, a best intent just below the threshold is answered when no fallback example is a close contender.
+    const threshold = matcher.sparse && !alternatives.some((a) => a.intent === NONE) ? Math.min(config.answerThreshold, config.sparseAnswerFloor) : config.answerThreshold;
+    if (!top || top.label === NONE || noTopic || unsureChat || top.score < threshold || (judgesOutside && outside > outsideLimit)) {
       const fill = topicList.filter((t) => !suggestions.some((s) => s.intent === t.intent));
       const offered = [...suggestions, ...fill].slice(0, config.fallbackSuggestions);
       const reason = top?.label === NONE || (judgesOutside && outside > outsideLimit) ? 'outside' : 'unsure';

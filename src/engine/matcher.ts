@@ -72,6 +72,8 @@ export class Matcher {
   private readonly labelSeen: Uint8Array;
   private readonly model: WordModel | null = null;
   private readonly modelWeight: number = 0;
+  /** Whether the fitted model is sparse: the knowledge base is past the work budget (thousands of examples). */
+  readonly sparse: boolean = false;
 
   constructor(examples: readonly LabelledTerms[], options: MatcherOptions) {
     const { outsideLabel } = options;
@@ -154,6 +156,7 @@ export class Matcher {
       const model = new WordModel(indexed, termById, idfById, labelCount, softmax);
       // Fitted sparse, the knowledge base is large: thousands of examples back the model, and its share grows.
       this.modelWeight = model.sparse ? sparseWeight : softmax.weight;
+      this.sparse = model.sparse;
       if (this.modelWeight > 0) this.model = model;
     }
     this.docScratch = new Float64Array(this.docLabel.length);
