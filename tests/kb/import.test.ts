@@ -132,6 +132,20 @@ describe('reading career pages', () => {
   });
 });
 
+describe('a partial page into empty folders', () => {
+  it('imports what it has: small talk copied beside it keeps only follow-ups to topics the page has, and the folders validate', () => {
+    const f = folders();
+    const page = join(f.dir, 'partial.txt');
+    writeFileSync(page, 'Trades\nHow to Become a Welder\nWelders join metal. If you like fire, this could be for you.\nSalary Information\n  • Entry Level: $40,000\n');
+    const report = run(page, f);
+    expect(report.missing).toEqual(['job duties', 'training', 'training steps', 'FAQ pairs', 'certifications']);
+    const kb = load(f);
+    const ids = new Set(kb.intents.map((i) => i.id));
+    expect(kb.intents.flatMap((i) => i.followUps).every((id) => ids.has(id))).toBe(true);
+    expect(createEngine(kb).decide('how much does a welder make')).toMatchObject({ kind: 'answer', intent: 'salary' });
+  });
+});
+
 describe('bad pages: a clear error, and nothing half-written', () => {
   const cases: [string, string | Buffer, RegExp][] = [
     ['an empty file', '', /the page is empty/],

@@ -56,6 +56,28 @@ function socOf(title: string, occupations: readonly { soc: string; title: string
   return occupations.filter((o) => nameOf(o.title).split(/\s*,\s*|\s+and\s+/).some((n) => stemsOf(n) === wanted) || stemsOf(nameOf(o.title)) === wanted).map((o) => o.soc);
 }
 
+/** The intent ids (and their variants') an intents file defines. */
+function intentIds(data: unknown): string[] {
+  const intents = (data as { intents?: { id?: unknown; variants?: { id?: unknown }[] }[] } | null)?.intents;
+  if (!Array.isArray(intents)) return [];
+  return intents.flatMap((i) => [i.id, ...(Array.isArray(i.variants) ? i.variants.map((v) => v.id) : [])]).filter((id): id is string => typeof id === 'string');
+}
+
+/** An intents file with each intent's follow-ups cut to the ids that exist; whether any was cut. */
+function withKnownFollowUps(data: unknown, known: ReadonlySet<string>): { data: unknown; trimmed: boolean } {
+  const intents = (data as { intents?: { followUps?: unknown }[] } | null)?.intents;
+  if (!Array.isArray(intents)) return { data, trimmed: false };
+  let trimmed = false;
+  const out = intents.map((i) => {
+    if (!Array.isArray(i.followUps)) return i;
+    const kept = i.followUps.filter((f) => typeof f !== 'string' || known.has(f));
+    if (kept.length === i.followUps.length) return i;
+    trimmed = true;
+    return { ...i, followUps: kept };
+  });
+  return { data: { ...(data as object), intents: out }, trimmed };
+}
+
 function dump(header: string, data: unknown): string {
   return `${header}\n${yaml.dump(data, { lineWidth: 120, noRefs: true, quotingType: '"' })}`;
 }
@@ -134,11 +156,16 @@ export function importCareerPage(options: ImportOptions): ImportReport {
     yamlFileNames(dir)
       .filter((n) => join(dir, n) !== skip)
       .map((n) => ({ file: relative(base, join(dir, n)), data: yaml.load(readFileSync(join(dir, n), 'utf8'), { schema: yaml.CORE_SCHEMA }) }));
-  const starterFiles = starters.map(([f, from]) => ({ file: relative(base, join(options.intentsDir, f)), data: yaml.load(readFileSync(from, 'utf8'), { schema: yaml.CORE_SCHEMA }) }));
+  const existing = read(options.intentsDir, intentsFile);
+  const loaded = starters.map(([f, from]) => ({ f, from, data: yaml.load(readFileSync(from, 'utf8'), { schema: yaml.CORE_SCHEMA }) }));
+  // Small talk's follow-ups name topics a partial page may lack ("salary" on a page with no salary): those are left out.
+  const known = new Set([...existing, ...loaded, { data: generated.intents }].flatMap((d) => intentIds(d.data)));
+  const trimmed = loaded.map((s) => ({ ...s, ...withKnownFollowUps(s.data, known) }));
+  const starterFiles = trimmed.map((s) => ({ file: relative(base, join(options.intentsDir, s.f)), data: s.data }));
   try {
     buildKnowledgeBase(
       [...read(options.knowledgeDir, knowledgeFile), { file: relative(base, knowledgeFile), data: yaml.load(knowledgeText, { schema: yaml.CORE_SCHEMA }) }],
-      [...read(options.intentsDir, intentsFile), ...starterFiles, { file: relative(base, intentsFile), data: yaml.load(intentsText, { schema: yaml.CORE_SCHEMA }) }],
+      [...existing, ...starterFiles, { file: relative(base, intentsFile), data: yaml.load(intentsText, { schema: yaml.CORE_SCHEMA }) }],
       { minUtterances: options.minUtterances, occupationTitles },
     );
   } catch (error) {
@@ -169,8 +196,9 @@ export function importCareerPage(options: ImportOptions): ImportReport {
     renameSync(tmps[i]!, f.path);
     changed.push(relative(base, f.path));
   });
-  for (const [f, from] of starters) {
-    copyFileSync(from, join(options.intentsDir, f));
+  for (const { f, from, data, trimmed: cut } of trimmed) {
+    if (cut) writeFileSync(join(options.intentsDir, f), dump(`# Copied from the product's intents/${relative(options.productIntentsDir, from)} by \`faqbot import\`; follow-ups to topics this page lacks left out.`, data));
+    else copyFileSync(from, join(options.intentsDir, f));
     changed.push(relative(base, join(options.intentsDir, f)));
   }
   if (!ownTitles && readdirSync(options.knowledgeDir).length > 0) {
