@@ -315,6 +315,30 @@ describe('a tenth page written blind (emergency medical technician), measured on
   });
 });
 
+describe('an eleventh page written blind (medical laboratory technician), measured once before the changes it showed', () => {
+  const f = folders();
+  run(join(FIXTURES, 'careers', 'medical-laboratory-technician.txt'), f);
+  const engine = createEngine(load(f));
+
+  it('A coordinated O*NET title ("Medical and Clinical Laboratory Technicians") is the career\'s own: "lab tech" and "MLT" name it', () => {
+    expect(load(f).knowledge.career.soc).toContain('29-2012.00');
+    expect(engine.decide('mlt salary')).toMatchObject({ kind: 'answer', intent: 'salary' });
+    expect(engine.decide('whats the pay range for a lab tech')).toMatchObject({ kind: 'answer', intent: 'salary' });
+  });
+
+  it('A first job the page names ("start as a phlebotomist") is another occupation, never the career: its pay is not the career\'s', () => {
+    expect(engine.decide('what does a phlebotomist earn per hour')).toMatchObject({ kind: 'fallback', occupation: 'Phlebotomists' });
+  });
+
+  it('beside the product: never the records specialist\'s facts, and its figures hold', () => {
+    const { score, otherCareer } = askPage('medical-laboratory-technician');
+    expect(otherCareer).toEqual([]);
+    // Read blind 0.667 / 0.900 beside the product, 0.697 / 0.900 alone; 0.848 and 0.864 after (see the README).
+    expect(score.inScopeAccuracy + score.askedBack / score.inScope).toBeGreaterThanOrEqual(0.85);
+    expect(score.oosRecall).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
 describe('a page written to attack the importer (sterile processing technician, from a review)', () => {
   const page = join(FIXTURES, 'careers', 'sterile-processing-technician.txt');
   const alone = folders();

@@ -209,7 +209,8 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
     intent.followUps = wanted.slice(0, 3);
     delete intent._followUps;
   }
-  const titleFacts = ['role.titles', 'training.entry_jobs'].filter((id) => has(id)).map((id) => `${p}${id}`);
+  // The career's own names are its related titles; first jobs ("phlebotomist" before a lab technician) are other occupations.
+  const titleFacts = ['role.titles'].filter((id) => has(id)).map((id) => `${p}${id}`);
   const factEntries = Object.fromEntries(parsed.facts.map((f: PageFact) => [`${p}${f.id}`, { value: f.value, ...(f.label ? { label: f.label } : {}), ...(f.unit ? { unit: f.unit } : {}), quote: f.quote.length === 1 ? f.quote[0] : [...f.quote] }]));
   const sourceId = p === '' ? 'career-page' : `${options.careerId}-page`;
   const knowledge = {

@@ -50,10 +50,19 @@ function loadTemplates(dir: string): ImportTemplates & { starter: Record<string,
 
 const stemsOf = (t: string): string => tokenize(normalize(t)).map(stem).join(' ');
 
-/** The O*NET-SOC codes whose title names the career ("Pharmacy Technicians" for "Pharmacy Technician"). */
+/**
+ * The O*NET-SOC codes whose title names the career ("Pharmacy Technicians" for "Pharmacy
+ * Technician"; "Medical and Clinical Laboratory Technicians" for "Medical Laboratory Technician",
+ * a modifier of a coordinated title taking the words after the last part's first).
+ */
 function socOf(title: string, occupations: readonly { soc: string; title: string }[]): string[] {
   const wanted = stemsOf(title);
-  return occupations.filter((o) => nameOf(o.title).split(/\s*,\s*|\s+and\s+/).some((n) => stemsOf(n) === wanted) || stemsOf(nameOf(o.title)) === wanted).map((o) => o.soc);
+  const names = (onet: string): string[] => {
+    const parts = nameOf(onet).split(/\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+/).filter((p) => p !== '');
+    const tail = parts.at(-1)!.split(/\s+/).slice(1).join(' ');
+    return [nameOf(onet), ...parts, ...(tail ? parts.slice(0, -1).map((p) => `${p} ${tail}`) : [])];
+  };
+  return occupations.filter((o) => names(o.title).some((n) => stemsOf(n) === wanted)).map((o) => o.soc);
 }
 
 /** The intent ids (and their variants') an intents file defines. */
