@@ -146,7 +146,9 @@ export class ContextResolver {
   private cues(text: string): { continues: boolean; excludes: boolean; refers: boolean } {
     const said = words(text);
     const opening = ` ${said.join(' ')} `;
-    return { continues: this.continues.some((c) => opening.startsWith(c)), excludes: said.some((w) => this.excludes.has(w)), refers: said.some((w) => this.refers.has(w)) };
+    // Pointing back counts in a question ("what do they cover?"), never in thanks or a goodbye ("thanks for these").
+    const asks = /\?\s*$/.test(text) || /^(?:what|which|how|where|when|who|why|do|does|did|is|are|can|could|will|would)$/.test(said[0] ?? '');
+    return { continues: this.continues.some((c) => opening.startsWith(c)), excludes: said.some((w) => this.excludes.has(w)), refers: asks && said.some((w) => this.refers.has(w)) };
   }
 
   private intentOf(id: string): Intent | undefined {

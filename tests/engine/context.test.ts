@@ -154,3 +154,11 @@ describe('pointing back (lexicon context.refers)', () => {
     expect(last('are there online medical coding programs', 'what topics do you cover?').intent).toBe('chat.help');
   });
 });
+
+describe('pointing back is for questions only', () => {
+  it('A thank-you that mentions "these" stays a thank-you after a topic; a question about "those" leans on it', () => {
+    expect(last('what does a medical records specialist do?', 'thanks for these').intent).toBe('chat.thanks');
+    expect(last('are there online programs?', 'thanks for these').intent).toBe('chat.thanks');
+    expect(last('are there online programs?', 'can you help with those?').intent).toBe('training.programs');
+  });
+});

@@ -144,6 +144,35 @@ describe('a partial page into empty folders', () => {
     expect(kb.intents.flatMap((i) => i.followUps).every((id) => ids.has(id))).toBe(true);
     expect(createEngine(kb).decide('how much does a welder make')).toMatchObject({ kind: 'answer', intent: 'salary' });
   });
+
+  it('imports the page again with a part removed, then restored: small talk\'s follow-ups follow the topics each time', () => {
+    const f = folders();
+    const full = join(f.dir, 'full.txt');
+    const less = join(f.dir, 'less.txt');
+    writeFileSync(full, 'Trades\nHow to Become a Welder\nWelders join metal. If you like fire, this could be for you.\nSalary Information\n  • Entry Level: $40,000\n');
+    writeFileSync(less, 'Trades\nHow to Become a Welder\nWelders join metal. If you like fire, this could be for you.\n');
+    run(full, f);
+    run(less, f);
+    expect(load(f).intents.flatMap((i) => i.followUps)).not.toContain('salary');
+    run(join(FIXTURES, 'careers', 'welder.txt'), f);
+    expect(readFileSync(join(f.intentsDir, 'chat.yaml'), 'utf8')).toBe(readFileSync(join(ROOT, 'intents', 'chat.yaml'), 'utf8'));
+  });
+
+  it('O*NET codes: a coordinated title names each of its occupations ("Licensed Practical and Licensed Vocational Nurses"), but a title\'s qualifiers and lone words do not', () => {
+    const socFor = (title: string) => {
+      const f = folders();
+      const page = join(f.dir, 'p.txt');
+      writeFileSync(page, `Healthcare\nHow to Become a ${title}\nOne sentence about the job.\nSalary Information\n  • Entry Level: $30,000\n`);
+      run(page, f);
+      return load(f).knowledge.career.soc;
+    };
+    expect(socFor('Licensed Practical Nurse')).toEqual(['29-2061.00']);
+    expect(socFor('Medical Laboratory Technician')).toEqual(['29-2012.00']);
+    expect(socFor('Welder')).toContain('51-4121.00');
+    // "First-Line Supervisors of Farming, Fishing, and Forestry Workers"; "Credit Authorizers, Checkers, and Clerks".
+    expect(socFor('Fishing Worker')).toEqual([]);
+    expect(socFor('Clerk')).toEqual([]);
+  });
 });
 
 describe('bad pages: a clear error, and nothing half-written', () => {

@@ -58,12 +58,23 @@ const stemsOf = (t: string): string => tokenize(normalize(t)).map(stem).join(' '
 function socOf(title: string, occupations: readonly { soc: string; title: string }[]): string[] {
   const wanted = stemsOf(title);
   const names = (onet: string): string[] => {
-    const parts = nameOf(onet).split(/\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+/).filter((p) => p !== '');
-    const tail = parts.at(-1)!.split(/\s+/).slice(1).join(' ');
-    return [nameOf(onet), ...parts, ...(tail ? parts.slice(0, -1).map((p) => `${p} ${tail}`) : [])];
+    const whole = nameOf(onet);
+    // "Supervisors of Farming, Fishing, and Forestry Workers", "Helpers--Installation, ...": one occupation, named whole.
+    if (/\sof\s|--/.test(whole)) return [whole];
+    const parts = whole.split(/\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+/).filter((p) => p !== '');
+    const last = parts.at(-1)!.split(/\s+/);
+    const head = last.at(-1)!;
+    const tail = last.slice(1).join(' ');
+    // A later one-word part ("Clerks" of "Credit Authorizers, Checkers, and Clerks") is no name on its own; the first is ("Welders").
+    const own = parts.filter((p, i) => i === 0 || p.includes(' '));
+    const distributed = parts.slice(0, -1).flatMap((p) => [`${p} ${head}`, ...(last.length > 2 ? [`${p} ${tail}`] : [])]);
+    return [whole, ...own, ...distributed];
   };
   return occupations.filter((o) => names(o.title).some((n) => stemsOf(n) === wanted)).map((o) => o.soc);
 }
+
+/** How a starter file the import trimmed begins: such a file is the import's to rewrite. */
+const STARTER_HEADER = '# Copied from the product';
 
 /** The intent ids (and their variants') an intents file defines. */
 function intentIds(data: unknown): string[] {
@@ -160,10 +171,18 @@ export function importCareerPage(options: ImportOptions): ImportReport {
   const knowledgeText = dump(header('Facts'), generated.knowledge);
   const intentsText = dump(header('Intents'), generated.intents);
 
-  const starters = Object.entries(templates.starter).filter(([f, from]) => !existsSync(join(options.intentsDir, f)) && existsSync(from));
+  // A starter file is (re)written where it is missing or is still the import's copy (not edited by hand):
+  // its follow-ups then follow the topics the folders have after this import.
+  const isCopy = (at: string, from: string): boolean => {
+    if (!existsSync(at)) return true;
+    const text = readFileSync(at, 'utf8');
+    return text === readFileSync(from, 'utf8') || text.startsWith(STARTER_HEADER);
+  };
+  const starters = Object.entries(templates.starter).filter(([f, from]) => existsSync(from) && isCopy(join(options.intentsDir, f), from));
+  const rewritten = new Set(starters.map(([f]) => join(options.intentsDir, f)));
   const read = (dir: string, skip: string): ParsedFile[] =>
     yamlFileNames(dir)
-      .filter((n) => join(dir, n) !== skip)
+      .filter((n) => join(dir, n) !== skip && !rewritten.has(join(dir, n)))
       .map((n) => ({ file: relative(base, join(dir, n)), data: yaml.load(readFileSync(join(dir, n), 'utf8'), { schema: yaml.CORE_SCHEMA }) }));
   const existing = read(options.intentsDir, intentsFile);
   const loaded = starters.map(([f, from]) => ({ f, from, data: yaml.load(readFileSync(from, 'utf8'), { schema: yaml.CORE_SCHEMA }) }));
@@ -206,9 +225,11 @@ export function importCareerPage(options: ImportOptions): ImportReport {
     changed.push(relative(base, f.path));
   });
   for (const { f, from, data, trimmed: cut } of trimmed) {
-    if (cut) writeFileSync(join(options.intentsDir, f), dump(`# Copied from the product's intents/${relative(options.productIntentsDir, from)} by \`faqbot import\`; follow-ups to topics this page lacks left out.`, data));
-    else copyFileSync(from, join(options.intentsDir, f));
-    changed.push(relative(base, join(options.intentsDir, f)));
+    const at = join(options.intentsDir, f);
+    const text = cut ? dump(`${STARTER_HEADER}'s intents/${relative(options.productIntentsDir, from)} by \`faqbot import\`; follow-ups to topics these folders lack left out.`, data) : readFileSync(from, 'utf8');
+    if (existsSync(at) && readFileSync(at, 'utf8') === text) continue;
+    writeFileSync(at, text);
+    changed.push(relative(base, at));
   }
   if (!ownTitles && readdirSync(options.knowledgeDir).length > 0) {
     copyFileSync(join(productTitles, OCCUPATIONS_FILE), join(options.knowledgeDir, OCCUPATIONS_FILE));
