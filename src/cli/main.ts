@@ -118,7 +118,8 @@ function evalFile(engine: Engine, file: string, json: boolean): void {
   console.log(`asked back with the right topic among the choices (counted as misses): ${report.askedBack}`);
 }
 
-function check(maxAgeDays: number): void {
+/** `faqbot check`: validates the knowledge base and its fidelity to the sources; 1 when any problem is found. */
+function check(maxAgeDays: number): number {
   const dirs = knowledgeDirs();
   const kb = loadKnowledgeBase(dirs);
   const utterances = kb.intents.reduce((n, i) => n + i.utterances.length, 0);
@@ -134,8 +135,9 @@ function check(maxAgeDays: number): void {
   for (const p of problems) console.log(`problem: ${p}`);
   if (problems.length > 0) {
     console.log(`${problems.length} problem(s): the knowledge base says something its source does not, or says one thing twice`);
-    process.exitCode = 1;
+    return 1;
   }
+  return 0;
 }
 
 async function report(days: number, json: boolean): Promise<void> {
@@ -201,8 +203,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'check': {
       const maxAge = values['max-age'] === undefined ? DEFAULT_CONFIG.factMaxAgeDays : Number(values['max-age']);
       if (!Number.isFinite(maxAge) || maxAge < 0) throw new Error(`--max-age takes a number of days, not "${values['max-age']}"`);
-      check(maxAge);
-      return 0;
+      return check(maxAge);
     }
     case 'ask': {
       const engine = engineFor();

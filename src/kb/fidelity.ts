@@ -117,9 +117,13 @@ export function checkDuplicates(kb: KnowledgeBase): string[] {
   // Words only, one space apart: a fact's text is typed when it stands between spaces in the padded text.
   const words = (text: string): string => normalized(text).replace(/[^\p{L}\p{N}/<>' -]+/gu, ' ').replace(/\s+/g, ' ').trim();
   const typed = typedTexts(kb).map((t) => ({ ...t, norm: ` ${words(t.text)} ` }));
+  // A related title that is part of a covered career's name ("Laboratory Technician" of "Medical
+  // Laboratory Technician") is typed wherever a template names that career: the career, not the fact.
+  const names = kb.knowledge.careers.map((c) => ` ${words(c.title)} `);
   const wanted = facts.flatMap((fact) =>
     textsOf(fact)
       .filter(({ text }) => text.trim().split(/\s+/).length >= 2 || /^[A-Z][A-Z0-9-]{2,}$/.test(text.trim()))
+      .filter(({ text }) => !names.some((name) => name.includes(` ${words(text)} `)))
       .map(({ path, text }) => ({ path, listItem: Array.isArray(fact.value), norm: words(text) })),
   );
   for (const t of typed) {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
@@ -101,6 +102,17 @@ describe('faqbot CLI', () => {
     const r = run(['check']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ok: \d+ facts, \d+ intents, \d+ utterances, \d+ fallback examples/);
+  });
+
+  it('check: a problem of fidelity fails the command (exit 1), with the problem named', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faqbot-check-'));
+    for (const d of ['knowledge', 'intents']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+    // An answer that types a fact's text instead of referencing it.
+    const file = join(dir, 'intents', 'training.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('answer: |\n', 'answer: |\n      Medical Records Clerk.\n'));
+    const r = run(['check'], '', process.execPath, { ...process.env, KNOWLEDGE_DIR: join(dir, 'knowledge'), INTENTS_DIR: join(dir, 'intents') });
+    expect(r.stdout).toContain('types "medical records clerk"');
+    expect(r.code).toBe(1);
   });
 
   it('check: warns about facts older than --max-age days', () => {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { readdirSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -121,5 +121,17 @@ describe('Imported pages quote themselves', () => {
       expect(checkFidelity(imported, sourceReader(dirs.knowledgeDir))).toEqual([]);
       expect(checkDuplicates(imported)).toEqual([]);
     }
+  });
+
+  it('every fixture page imported beside the product passes both checks, a related title that is part of the career\'s name ("Laboratory Technician") included', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faqbot-fidelity-'));
+    for (const d of ['knowledge', 'intents']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+    const dirs = { knowledgeDir: join(dir, 'knowledge'), intentsDir: join(dir, 'intents'), minUtterances: 12 };
+    const pages = readdirSync(join(FIXTURES, 'careers')).filter((f) => f.endsWith('.txt'));
+    for (const page of pages) importCareerPage({ page: join(FIXTURES, 'careers', page), ...dirs, productIntentsDir: join(ROOT, 'intents'), today: '2026-11-26' });
+    const imported = loadKnowledgeBase(dirs);
+    expect(imported.knowledge.careers.length).toBe(pages.length + 1);
+    expect(checkFidelity(imported, sourceReader(dirs.knowledgeDir))).toEqual([]);
+    expect(checkDuplicates(imported)).toEqual([]);
   });
 });
