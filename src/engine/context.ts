@@ -92,6 +92,8 @@ export class ContextResolver {
       if (other) return { ...other, confidence: Math.max(alone.confidence, this.settings.answerThreshold) };
     }
     if (outside) return alone;
+    // "never mind those, start over" starts over, however unsure.
+    if (alone.kind === 'answer' && this.intentOf(alone.intent)?.clearsContext) return alone;
     if (topical && !cue.continues) return alone;
     // Small talk keeps a confident question from the topic, unless it points back ("what do they cover?").
     if (alone.kind === 'answer' && !topical && alone.confidence >= this.settings.keepsAbove && !cue.refers) return alone;

@@ -162,3 +162,11 @@ describe('pointing back is for questions only', () => {
     expect(last('are there online programs?', 'can you help with those?').intent).toBe('training.programs');
   });
 });
+
+describe('starting over', () => {
+  it('Start over: "never mind those, start over" after a topic ends it, however unsure the reading', () => {
+    const [, restart] = converse('are there online programs?', 'never mind those, start over');
+    expect(restart).toMatchObject({ kind: 'answer', intent: 'chat.restart' });
+    expect(restart!.context).toBeUndefined();
+  });
+});
