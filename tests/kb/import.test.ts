@@ -368,6 +368,31 @@ describe('an eleventh page written blind (medical laboratory technician), measur
   });
 });
 
+describe('a twelfth page written blind (HVAC technician), measured once before the changes it showed', () => {
+  const f = folders();
+  run(join(FIXTURES, 'careers', 'hvac-technician.txt'), f);
+  const kb = load(f);
+  const engine = createEngine(kb);
+
+  it('A career named by a short form people type ("hvac tech") gets that occupation\'s code, so the short form names it', () => {
+    expect(kb.knowledge.career.soc).toContain('49-9021.01');
+    expect(engine.decide('how much does an hvac tech make')).toMatchObject({ kind: 'answer', intent: 'salary' });
+  });
+
+  it('A FAQ about safety and compliance rules is the rules topic, without the privacy phrasings', () => {
+    expect(kb.intents.find((i) => i.id === 'role.privacy')?.label).toBe('Rules and compliance');
+    expect(engine.decide('what safety rules do hvac techs have to follow')).toMatchObject({ kind: 'answer', intent: 'role.privacy' });
+  });
+
+  it('beside the product: never the records specialist\'s facts, and its figures hold', () => {
+    const { score, otherCareer } = askPage('hvac-technician');
+    expect(otherCareer).toEqual([]);
+    // Read blind 0.714 / 1.000 beside the product, 0.762 / 1.000 alone; 0.810 and 0.857 after (see the README).
+    expect(score.inScopeAccuracy + score.askedBack / score.inScope).toBeGreaterThanOrEqual(0.8);
+    expect(score.oosRecall).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
 describe('a page written to attack the importer (sterile processing technician, from a review)', () => {
   const page = join(FIXTURES, 'careers', 'sterile-processing-technician.txt');
   const alone = folders();

@@ -55,8 +55,11 @@ const stemsOf = (t: string): string => tokenize(normalize(t)).map(stem).join(' '
  * Technician"; "Medical and Clinical Laboratory Technicians" for "Medical Laboratory Technician",
  * a modifier of a coordinated title taking the words after the last part's first).
  */
-function socOf(title: string, occupations: readonly { soc: string; title: string }[]): string[] {
+function socOf(title: string, occupations: readonly { soc: string; title: string }[], shortForms: Readonly<Record<string, string>> = {}, fold: Readonly<Record<string, string>> = {}): string[] {
   const wanted = stemsOf(title);
+  // A short form people type for an occupation ("hvac tech") that is the career's title ("HVAC Technician").
+  const folded = (t: string): string => stemsOf(tokenize(normalize(t)).map((w) => fold[w] ?? w).join(' '));
+  const byShortForm = Object.entries(shortForms).filter(([form]) => folded(form) === folded(title)).map(([, onet]) => onet);
   const names = (onet: string): string[] => {
     const whole = nameOf(onet);
     // "Supervisors of Farming, Fishing, and Forestry Workers", "Helpers--Installation, ...": one occupation, named whole.
@@ -70,7 +73,16 @@ function socOf(title: string, occupations: readonly { soc: string; title: string
     const distributed = parts.slice(0, -1).flatMap((p) => [`${p} ${head}`, ...(last.length > 2 ? [`${p} ${tail}`] : [])]);
     return [whole, ...own, ...distributed];
   };
-  return occupations.filter((o) => names(o.title).some((n) => stemsOf(n) === wanted)).map((o) => o.soc);
+  return occupations.filter((o) => byShortForm.includes(o.title) || names(o.title).some((n) => stemsOf(n) === wanted)).map((o) => o.soc);
+}
+
+/** The product's short forms of occupations ("hvac tech") and its single-word synonyms ("tech" for "technician"), to find a career's O*NET code. */
+function productWords(dir: string): [Record<string, string>, Record<string, string>] {
+  const load = (f: string): Record<string, unknown> => (existsSync(join(dir, f)) ? ((yaml.load(readFileSync(join(dir, f), 'utf8'), { schema: yaml.CORE_SCHEMA }) as Record<string, unknown> | null) ?? {}) : {});
+  const occupations = (load('occupations.yaml').occupations ?? {}) as { shortForms?: Record<string, string> };
+  const synonyms = ((load('lexicon.yaml').lexicon ?? {}) as { synonyms?: Record<string, string[]> }).synonyms ?? {};
+  const fold = Object.fromEntries(Object.entries(synonyms).flatMap(([canonical, forms]) => forms.filter((f) => !f.includes(' ')).map((f) => [f, canonical])));
+  return [occupations.shortForms ?? {}, fold];
 }
 
 /** How a starter file the import trimmed begins: such a file is the import's to rewrite. */
@@ -153,7 +165,7 @@ export function importCareerPage(options: ImportOptions): ImportReport {
         return [...(data?.intents ?? []).flatMap((i) => i.utterances ?? []), ...(data?.negatives ?? [])].filter((u) => typeof u === 'string').map(key);
       }),
   );
-  const generated = generate(page, templates, { careerId, prefix, sourceRef: relative(base, options.page) || options.page, asOf: today, soc: socOf(page.title, occupationTitles), taken, key });
+  const generated = generate(page, templates, { careerId, prefix, sourceRef: relative(base, options.page) || options.page, asOf: today, soc: socOf(page.title, occupationTitles, ...productWords(options.productIntentsDir)), taken, key });
 
   // Unchanged facts keep the date they were last checked; new and changed ones are checked today.
   const facts = generated.knowledge.facts as Record<string, { value: unknown; asOf?: string }>;
