@@ -6,8 +6,9 @@ export interface WordModelOptions extends SoftmaxOptions {
   /** Weight of the words' letter trigrams in the features, against 1 for the words. */
   readonly trigramWeight: number;
   /**
-   * Weight of neighbouring word pairs, stop words included ("call me", "call you"), against 1 for
-   * the words, when the model is fitted sparse (a large knowledge base); a dense one has none.
+   * Weight of neighbouring word pairs, stop words included ("call me", "call you"), and of the first
+   * and last word as such, against 1 for the words, when the model is fitted sparse (a large
+   * knowledge base); a dense one has none.
    */
   readonly bigramWeight?: number;
 }
@@ -113,9 +114,15 @@ export class WordModel {
   }
 }
 
-/** Neighbouring words as pairs ("a b"). */
+/**
+ * Neighbouring words as pairs ("a b"), and the first and last word paired with the question's
+ * edges ("^ how", "due $"): how a question opens and ends tells related intents apart ("how long
+ * until my card …" asks a duration, "when …" a date) where the same words in the middle do not.
+ */
 function wordPairs(words: readonly string[]): string[] {
   const out: string[] = [];
+  if (words.length === 0) return out;
+  out.push(`^ ${words[0]}`, `${words[words.length - 1]} $`);
   for (let i = 1; i < words.length; i++) out.push(`${words[i - 1]} ${words[i]}`);
   return out;
 }
