@@ -170,15 +170,17 @@ export class CareerDecisions {
   }
 
   /** "Which pays more, pharmacy technician or medical records specialist?": the topic in each career named, side by side. */
-  acrossCareers(text: string, named: readonly string[]): Decision {
-    // The careers' names are what the question compares, not its topic: the topic is in the rest.
+  acrossCareers(text: string, named: readonly string[], given: readonly string[] = []): Decision {
+    // The careers' names are what the question compares, not its topic: the topic is in the rest,
+    // whether a name was given whole or short ("phlebotomist vs lab tech").
     const topic = named.reduce((t, c) => t.replace(new RegExp(`\\b${this.careers.title(c).replace(/[^a-z0-9 ]/gi, '.')}s?\\b`, 'gi'), ' '), text);
+    const names = this.nameTerms(given) ?? new Set<string>();
     // Nothing asked but the comparison itself ("pharmacy technician vs medical records specialist"): the careers as a whole.
-    if (this.engine.analyze(topic).content.every((t) => this.compareTerms.has(t))) {
+    if (this.engine.analyze(topic).content.every((t) => this.compareTerms.has(t) || names.has(t))) {
       const overviews = named.flatMap((c) => this.kb.intents.find((i) => i.overview && this.careers.of(i.id) === c)?.id ?? []);
       if (overviews.length >= 2) return this.sideBySide(text, overviews, 1, []);
     }
-    const d = this.engine.decide(topic, this.inCareer(named[0]!, true));
+    const d = this.engine.decide(topic, this.inCareer(named[0]!, true, given));
     // Naming two careers is the comparison; a "Did you mean" between two of its topics takes the likelier.
     if ((d.kind !== 'answer' && d.kind !== 'clarify') || !this.careers.of(d.intent)) return d;
     const ids = named.flatMap((c) => this.careers.equivalent(this.engine.baseOf(d.intent), c) ?? []);

@@ -329,7 +329,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
           : undefined;
       let alone: Decision;
       if (names.other !== undefined) alone = byCareer.aboutOther(text, { ...names, other: names.other }, scope);
-      else if (careers.many && names.careers.length >= 2) alone = byCareer.acrossCareers(text, names.careers);
+      else if (careers.many && names.careers.length >= 2) alone = byCareer.acrossCareers(text, names.careers, names.namesGiven);
       else alone = decideInContext(text, scope);
       if (careers.many && !career && names.careers.length < 2) alone = byCareer.whichCareer(alone);
       // A follow-up about another career carries the topic over to it ("and for pharmacy technicians?"

@@ -41,6 +41,8 @@ export interface NamedOccupations {
   readonly careers: readonly string[];
   /** The words (stems) with which the text names the one career it names, when it names it once and as a whole ("pharmacy tech", not "medical coder"). */
   readonly careerWords?: readonly string[];
+  /** The words of every covered career's name as the text gave them ("lab tech", "phlebotomist"). */
+  readonly namesGiven?: readonly string[];
   /** The asker said which of the occupations named is their own job ("I'm a CNA"): it was set aside. */
   readonly ownJobSaid?: boolean;
 }
@@ -235,9 +237,10 @@ export class OccupationFinder {
       }
     }
     const careerWords = spans.length === 1 && spans[0]!.whole ? spans[0]!.words : undefined;
+    const namesGiven = spans.flatMap((s) => s.words);
     // A comparison's intents may answer only when they name every other occupation named ("a
     // pulmonologist and a nurse" is not the therapist-vs-pulmonologist question).
     const askedBy = otherNames.length > 0 ? this.askedByAll(otherNames) : undefined;
-    return { ...(other ? { other: other.title, others, ...(askedBy ? { askedBy } : {}) } : {}), careers, ...(careerWords ? { careerWords } : {}) };
+    return { ...(other ? { other: other.title, others, ...(askedBy ? { askedBy } : {}) } : {}), careers, ...(careerWords ? { careerWords } : {}), ...(namesGiven.length > 0 ? { namesGiven } : {}) };
   }
 }

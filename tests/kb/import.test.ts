@@ -359,6 +359,17 @@ describe('an eleventh page written blind (medical laboratory technician), measur
     expect(engine.decide('what does a phlebotomist earn per hour')).toMatchObject({ kind: 'fallback', occupation: 'Phlebotomists' });
   });
 
+  it('Two careers named, one by a short form ("phlebotomist vs lab tech whats the diff"): the two careers side by side', () => {
+    const both = folders(true);
+    run(join(FIXTURES, 'careers', 'phlebotomist.txt'), both);
+    run(join(FIXTURES, 'careers', 'medical-laboratory-technician.txt'), both);
+    const d = createEngine(load(both)).decide('phlebotomist vs lab tech whats the diff');
+    expect(d.kind === 'answer' && d.answers.map((a) => JSON.stringify(a.blocks[0]))).toEqual([
+      expect.stringContaining('*Medical Laboratory Technician*'),
+      expect.stringContaining('*Phlebotomist*'),
+    ]);
+  });
+
   it('beside the product: never the records specialist\'s facts, and its figures hold', () => {
     const { score, otherCareer } = askPage('medical-laboratory-technician');
     expect(otherCareer).toEqual([]);
