@@ -71,6 +71,9 @@ function socOf(title: string, occupations: readonly { soc: string; title: string
     // A later one-word part ("Clerks" of "Credit Authorizers, Checkers, and Clerks") is no name on its own; the first is ("Welders").
     const own = parts.filter((p, i) => i === 0 || p.includes(' '));
     const distributed = parts.slice(0, -1).flatMap((p) => [`${p} ${head}`, ...(last.length > 2 ? [`${p} ${tail}`] : [])]);
+    // A later one-word part takes the first part's modifiers ("Veterinary Technologists and Technicians": "Veterinary Technicians").
+    const modifiers = parts[0]!.split(/\s+/).slice(0, -1).join(' ');
+    if (modifiers) distributed.push(...parts.slice(1).filter((p) => !p.includes(' ')).map((p) => `${modifiers} ${p}`));
     return [whole, ...own, ...distributed];
   };
   return occupations.filter((o) => byShortForm.includes(o.title) || names(o.title).some((n) => stemsOf(n) === wanted)).map((o) => o.soc);
