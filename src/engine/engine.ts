@@ -264,6 +264,8 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
   // Another occupation named ("what's the starting pay for a pharmacy tech") is never answered
   // with this career's facts; with several careers, questions are answered within one (career-decisions.ts).
   const occupations = new OccupationFinder(kb);
+  // Each career's title as the matcher reads it, for questions that give little but its short name.
+  const spelledTitles = new Map(careers.all.map((c) => [c.id, matchTerms(analyzer.analyze(c.title))]));
   const byCareer = new CareerDecisions(kb, careers, occupations, {
     decide: (text, scope) => decideInContext(text, scope),
     render: (id) => render(targets.get(id)!),
@@ -321,7 +323,7 @@ export function createEngine(kb: KnowledgeBase, config: EngineConfig = DEFAULT_C
       const named = careers.many ? undefined : byCareer.nameTerms(names.careerWords ?? []);
       const unknown = named ? new Set([...named].filter((t) => !matcher.knows(t))) : undefined;
       const titled = career ?? (named ? careers.all[0]?.id : undefined);
-      const spelled = titled ? matchTerms(analyzer.analyze(careers.title(titled))) : undefined;
+      const spelled = titled ? spelledTitles.get(titled) : undefined;
       const scope = career
         ? { ...byCareer.inCareer(career, names.careers.length > 0, names.careerWords), ...(spelled ? { spelled } : {}) }
         : named

@@ -28,6 +28,15 @@ export function stemsOf(text: string, fold?: ReadonlyMap<string, string>): strin
  * Information Technicians" -> medical records technicians), and the last two words of a long name
  * ("tractor-trailer truck drivers" -> truck drivers).
  */
+/** The lexicon's single-word synonyms as word -> canonical ("tech" -> "technician"), for the canonicals `keep` accepts. */
+export function singleWordFold(synonyms: Readonly<Record<string, readonly string[]>>, keep: (canonical: string) => boolean = () => true): Map<string, string> {
+  return new Map(
+    Object.entries(synonyms)
+      .filter(([canonical]) => keep(canonical))
+      .flatMap(([canonical, forms]) => forms.filter((f) => !f.includes(' ')).map((f) => [f, canonical] as const)),
+  );
+}
+
 export function namesOf(title: string, generic: ReadonlySet<string>, heads: ReadonlySet<string>): string[][] {
   const clean = nameOf(title);
   const plural = new Set(clean.split(/[\s,/&]+/).filter((w) => /[^s]s$/i.test(w)).map((w) => stem(normalize(w))));

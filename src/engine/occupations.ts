@@ -1,6 +1,6 @@
 import { stem } from './analyze.js';
 import { careersOf } from './careers.js';
-import { nameOf, namesOf, SELF_DESCRIPTION, spanOf, stemsOf, withoutWorkplaceOwners } from './occupation-names.js';
+import { nameOf, namesOf, SELF_DESCRIPTION, singleWordFold, spanOf, stemsOf, withoutWorkplaceOwners } from './occupation-names.js';
 import type { KnowledgeBase } from './types.js';
 
 export { nameOf, withoutWorkplaceOwners } from './occupation-names.js';
@@ -77,11 +77,7 @@ export class OccupationFinder {
     const generic = new Set([...lastWords].filter(([, n]) => n >= 3).map(([w]) => w));
     // The lexicon's single-word synonyms of words that occur in titles ("tech" for "technician").
     const titleWords = new Set(titles.flatMap((o) => stemsOf(o.title)));
-    this.fold = new Map(
-      Object.entries(kb.lexicon.synonyms)
-        .filter(([canonical]) => titleWords.has(stem(canonical)))
-        .flatMap(([canonical, forms]) => forms.filter((f) => !f.includes(' ')).map((f) => [f, canonical] as const)),
-    );
+    this.fold = singleWordFold(kb.lexicon.synonyms, (canonical) => titleWords.has(stem(canonical)));
     const stems = (text: string) => stemsOf(text, this.fold);
     const initials: string[] = [];
     const heads = new Set(lastWords.keys());

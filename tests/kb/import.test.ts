@@ -23,6 +23,14 @@ const run = (page: string, f: ReturnType<typeof folders>) =>
   importCareerPage({ page, knowledgeDir: f.knowledgeDir, intentsDir: f.intentsDir, productIntentsDir: join(ROOT, 'intents'), minUtterances: DEFAULT_CONFIG.minUtterances, today: '2026-11-26' });
 const load = (f: ReturnType<typeof folders>) => loadKnowledgeBase({ knowledgeDir: f.knowledgeDir, intentsDir: f.intentsDir, minUtterances: DEFAULT_CONFIG.minUtterances });
 
+/** A fixture career page imported alone into empty folders: the folders, the knowledge base and its engine. */
+function importAlone(career: string) {
+  const f = folders();
+  run(join(FIXTURES, 'careers', `${career}.txt`), f);
+  const kb = load(f);
+  return { f, kb, engine: createEngine(kb) };
+}
+
 /**
  * A fixture career page (`tests/fixtures/careers/<career>.txt`) imported beside the product and its
  * questions asked: the engine, the score, and the in-scope questions answered with another career's facts.
@@ -83,9 +91,7 @@ describe('reading career pages', () => {
     // Only after a kind of software; one capitalised word of three letters or more; a few at most.
     expect(productsOf('Large hospitals such as Mercy General hire them. Tools like In-house ones, or like You.')).toEqual([]);
     expect(productsOf(`systems like ${Array.from({ length: 50_000 }, (_, i) => `Tool${i}`).join(', ')}.`)).toHaveLength(8);
-    const f = folders();
-    run(join(FIXTURES, 'careers', 'phlebotomist.txt'), f);
-    const engine = createEngine(load(f));
+    const { engine } = importAlone('phlebotomist');
     expect(engine.decide('whats drawledger')).toMatchObject({ kind: 'answer', intent: 'role.software' });
   });
 
@@ -347,12 +353,10 @@ describe('a tenth page written blind (emergency medical technician), measured on
 });
 
 describe('an eleventh page written blind (medical laboratory technician), measured once before the changes it showed', () => {
-  const f = folders();
-  run(join(FIXTURES, 'careers', 'medical-laboratory-technician.txt'), f);
-  const engine = createEngine(load(f));
+  const { kb, engine } = importAlone('medical-laboratory-technician');
 
   it('A coordinated O*NET title ("Medical and Clinical Laboratory Technicians") is the career\'s own: "lab tech" and "MLT" name it', () => {
-    expect(load(f).knowledge.career.soc).toContain('29-2012.00');
+    expect(kb.knowledge.career.soc).toContain('29-2012.00');
     expect(engine.decide('mlt salary')).toMatchObject({ kind: 'answer', intent: 'salary' });
     expect(engine.decide('whats the pay range for a lab tech')).toMatchObject({ kind: 'answer', intent: 'salary' });
   });
@@ -382,10 +386,7 @@ describe('an eleventh page written blind (medical laboratory technician), measur
 });
 
 describe('a twelfth page written blind (HVAC technician), measured once before the changes it showed', () => {
-  const f = folders();
-  run(join(FIXTURES, 'careers', 'hvac-technician.txt'), f);
-  const kb = load(f);
-  const engine = createEngine(kb);
+  const { kb, engine } = importAlone('hvac-technician');
 
   it('A career named by a short form people type ("hvac tech") gets that occupation\'s code, so the short form names it', () => {
     expect(kb.knowledge.career.soc).toContain('49-9021.01');
@@ -408,9 +409,7 @@ describe('a twelfth page written blind (HVAC technician), measured once before t
 
 describe('a thirteenth page written blind (veterinary technician), measured once at the end of the fourth session', () => {
   it('The veterinarian its page works beside is another occupation: "how much does a veterinarian make" is not the technician\'s pay', () => {
-    const f = folders();
-    run(join(FIXTURES, 'careers', 'veterinary-technician.txt'), f);
-    const engine = createEngine(load(f));
+    const { engine } = importAlone('veterinary-technician');
     expect(engine.decide('how much does a veterinarian make')).toMatchObject({ kind: 'fallback', occupation: 'Veterinarians' });
     expect(engine.decide('how much does a vet tech make')).toMatchObject({ kind: 'answer', intent: 'salary' });
   });
@@ -470,13 +469,11 @@ describe('a page written to attack the importer (sterile processing technician, 
 });
 
 describe('a career outside healthcare keeps the privacy phrasings out of its rules topic (welder, alone)', () => {
-  const f = folders();
-  run(join(FIXTURES, 'careers', 'welder.txt'), f);
-  const engine = createEngine(load(f));
+  const { kb, engine } = importAlone('welder');
 
   it('its safety duty is "Rules and compliance", and patient-privacy questions fall back', () => {
     expect(engine.decide('what rules do welders follow')).toMatchObject({ kind: 'answer', intent: 'role.privacy' });
-    expect(load(f).intents.find((i) => i.id === 'role.privacy')?.label).toBe('Rules and compliance');
+    expect(kb.intents.find((i) => i.id === 'role.privacy')?.label).toBe('Rules and compliance');
     expect(engine.decide('how is sensitive patient data protected')).toMatchObject({ kind: 'fallback' });
     expect(engine.decide('how important is confidentiality')).toMatchObject({ kind: 'fallback' });
   });
@@ -527,9 +524,7 @@ describe('all six fixture pages beside the product: never the wrong career or oc
 
 describe('a career imported alone', () => {
   it('gets its O*NET code from the product\'s occupation titles when its folder has none, so its initials name it', () => {
-    const f = folders();
-    run(join(FIXTURES, 'careers', 'medical-assistant.txt'), f);
-    const kb = load(f);
+    const { kb } = importAlone('medical-assistant');
     expect(kb.knowledge.career.soc).toEqual(['31-9092.00']);
     expect(createEngine(kb).decide('how does an MA keep patient info confidential')).toMatchObject({ kind: 'answer', intent: 'role.privacy' });
   });

@@ -198,8 +198,6 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
       if (c) write(c.id, t, { a: [c.a.toLowerCase()], b: [c.b.toLowerCase()] }, { '@role.comparison': `@${c.id}` }, `${c.a} vs. ${c.b}`);
       continue;
     }
-    if (key === 'role.coding' && parsed.codeDuty === undefined) continue;
-    if (key === 'role.privacy' && parsed.privacyDuty === undefined && !has('role.privacy')) continue;
     if ((t.needs ?? []).every(has)) write(key, t, {});
   }
   // Follow-ups name the intents written; an intent has at least its one related topic.

@@ -7,6 +7,7 @@ import { buildKnowledgeBase, type ParsedFile } from '../validate.js';
 import { KnowledgeBaseError } from '../errors.js';
 import { OCCUPATIONS_FILE, readOccupationTitles, yamlFileNames } from '../load.js';
 import { nameOf } from '../../engine/occupations.js';
+import { singleWordFold, stemsOf as nameStems } from '../../engine/occupation-names.js';
 import { stem, tokenize } from '../../engine/analyze.js';
 import { normalize } from '../../engine/normalize.js';
 
@@ -55,10 +56,10 @@ const stemsOf = (t: string): string => tokenize(normalize(t)).map(stem).join(' '
  * Technician"; "Medical and Clinical Laboratory Technicians" for "Medical Laboratory Technician",
  * a modifier of a coordinated title taking the words after the last part's first).
  */
-function socOf(title: string, occupations: readonly { soc: string; title: string }[], shortForms: Readonly<Record<string, string>> = {}, fold: Readonly<Record<string, string>> = {}): string[] {
+function socOf(title: string, occupations: readonly { soc: string; title: string }[], shortForms: Readonly<Record<string, string>> = {}, fold: ReadonlyMap<string, string> = new Map()): string[] {
   const wanted = stemsOf(title);
   // A short form people type for an occupation ("hvac tech") that is the career's title ("HVAC Technician").
-  const folded = (t: string): string => stemsOf(tokenize(normalize(t)).map((w) => fold[w] ?? w).join(' '));
+  const folded = (t: string): string => nameStems(t, fold).join(' ');
   const byShortForm = Object.entries(shortForms).filter(([form]) => folded(form) === folded(title)).map(([, onet]) => onet);
   const names = (onet: string): string[] => {
     const whole = nameOf(onet);
@@ -80,12 +81,11 @@ function socOf(title: string, occupations: readonly { soc: string; title: string
 }
 
 /** The product's short forms of occupations ("hvac tech") and its single-word synonyms ("tech" for "technician"), to find a career's O*NET code. */
-function productWords(dir: string): [Record<string, string>, Record<string, string>] {
+function productWords(dir: string): [Record<string, string>, Map<string, string>] {
   const load = (f: string): Record<string, unknown> => (existsSync(join(dir, f)) ? ((yaml.load(readFileSync(join(dir, f), 'utf8'), { schema: yaml.CORE_SCHEMA }) as Record<string, unknown> | null) ?? {}) : {});
   const occupations = (load('occupations.yaml').occupations ?? {}) as { shortForms?: Record<string, string> };
   const synonyms = ((load('lexicon.yaml').lexicon ?? {}) as { synonyms?: Record<string, string[]> }).synonyms ?? {};
-  const fold = Object.fromEntries(Object.entries(synonyms).flatMap(([canonical, forms]) => forms.filter((f) => !f.includes(' ')).map((f) => [f, canonical])));
-  return [occupations.shortForms ?? {}, fold];
+  return [occupations.shortForms ?? {}, singleWordFold(synonyms)];
 }
 
 /** How a starter file the import trimmed begins: such a file is the import's to rewrite. */
@@ -188,23 +188,24 @@ export function importCareerPage(options: ImportOptions): ImportReport {
 
   // A starter file is (re)written where it is missing or is still the import's copy (not edited by hand):
   // its follow-ups then follow the topics the folders have after this import.
-  const isCopy = (at: string, from: string): boolean => {
-    if (!existsSync(at)) return true;
-    const text = readFileSync(at, 'utf8');
-    return text === readFileSync(from, 'utf8') || text.startsWith(STARTER_HEADER);
-  };
-  const starters = Object.entries(templates.starter).filter(([f, from]) => existsSync(from) && isCopy(join(options.intentsDir, f), from));
-  const rewritten = new Set(starters.map(([f]) => join(options.intentsDir, f)));
+  const starters = Object.entries(templates.starter)
+    .filter(([, from]) => existsSync(from))
+    .map(([f, from]) => {
+      const at = join(options.intentsDir, f);
+      return { f, from, at, source: readFileSync(from, 'utf8'), current: existsSync(at) ? readFileSync(at, 'utf8') : undefined };
+    })
+    .filter((s) => s.current === undefined || s.current === s.source || s.current.startsWith(STARTER_HEADER));
+  const rewritten = new Set(starters.map((s) => s.at));
   const read = (dir: string, skip: string): ParsedFile[] =>
     yamlFileNames(dir)
       .filter((n) => join(dir, n) !== skip && !rewritten.has(join(dir, n)))
       .map((n) => ({ file: relative(base, join(dir, n)), data: yaml.load(readFileSync(join(dir, n), 'utf8'), { schema: yaml.CORE_SCHEMA }) }));
   const existing = read(options.intentsDir, intentsFile);
-  const loaded = starters.map(([f, from]) => ({ f, from, data: yaml.load(readFileSync(from, 'utf8'), { schema: yaml.CORE_SCHEMA }) }));
+  const loaded = starters.map((s) => ({ ...s, data: yaml.load(s.source, { schema: yaml.CORE_SCHEMA }) }));
   // Small talk's follow-ups name topics a partial page may lack ("salary" on a page with no salary): those are left out.
   const known = new Set([...existing, ...loaded, { data: generated.intents }].flatMap((d) => intentIds(d.data)));
   const trimmed = loaded.map((s) => ({ ...s, ...withKnownFollowUps(s.data, known) }));
-  const starterFiles = trimmed.map((s) => ({ file: relative(base, join(options.intentsDir, s.f)), data: s.data }));
+  const starterFiles = trimmed.map((s) => ({ file: relative(base, s.at), data: s.data }));
   try {
     buildKnowledgeBase(
       [...read(options.knowledgeDir, knowledgeFile), { file: relative(base, knowledgeFile), data: yaml.load(knowledgeText, { schema: yaml.CORE_SCHEMA }) }],
@@ -239,10 +240,9 @@ export function importCareerPage(options: ImportOptions): ImportReport {
     renameSync(tmps[i]!, f.path);
     changed.push(relative(base, f.path));
   });
-  for (const { f, from, data, trimmed: cut } of trimmed) {
-    const at = join(options.intentsDir, f);
-    const text = cut ? dump(`${STARTER_HEADER}'s intents/${relative(options.productIntentsDir, from)} by \`faqbot import\`; follow-ups to topics these folders lack left out.`, data) : readFileSync(from, 'utf8');
-    if (existsSync(at) && readFileSync(at, 'utf8') === text) continue;
+  for (const { from, at, source, current, data, trimmed: cut } of trimmed) {
+    const text = cut ? dump(`${STARTER_HEADER}'s intents/${relative(options.productIntentsDir, from)} by \`faqbot import\`; follow-ups to topics these folders lack left out.`, data) : source;
+    if (current === text) continue;
     writeFileSync(at, text);
     changed.push(relative(base, at));
   }
