@@ -24,7 +24,7 @@ export class PageError extends Error {
   }
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', ldquo: '“', rdquo: '”', mdash: '—', ndash: '–', bull: '•', hellip: '…' };
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', ldquo: '“', rdquo: '”', mdash: '—', ndash: '–', bull: '•', hellip: '…', copy: '©', reg: '®', trade: '™' };
 
 /** A certification's heading: its name and acronym ("Certified Professional Coder (CPC):"). */
 const CERT_HEAD = /^(.+?)\s*\(([A-Z][A-Za-z0-9-]{1,9})\):?$/;
@@ -94,9 +94,12 @@ export function pageLines(source: string): string[] {
   if (/<\/?[a-z][^>]*>/i.test(text)) {
     // Comments first: a script tag inside a comment is no script.
     text = cut(text, /<!--/g, () => '-->', '');
-    text = cut(text, /<(script|style|noscript|template)\b/gi, (opened) => `</${opened.slice(1)}`, '\n');
+    // The head (title, scripts, metadata), navigation and footer are the site's, not the page's text:
+    // a <title> often repeats the heading with the site's name ("How to Become a Paralegal | Northfield Career Center").
+    text = cut(text, /<(script|style|noscript|template|head|nav|footer)\b/gi, (opened) => `</${opened.slice(1)}`, '\n');
     text = text
-      .replace(/<li\b[^>]{0,500}>/gi, '\n• ')
+      // A list item whose text sits in a paragraph ("<li><p>…") is still one bullet.
+      .replace(/<li\b[^>]{0,500}>(?:\s*<(?:p|div|span)\b[^>]{0,500}>)*/gi, '\n• ')
       .replace(/<\/?(p|div|section|article|header|footer|h[1-6]|ul|ol|li|br|tr|table|main|nav|dt|dd)\b[^>]{0,500}>/gi, '\n')
       .replace(/<[^<>]{0,2000}>/g, '')
       .replace(/&(#x?[0-9a-f]{1,8}|[a-z]{1,10});/gi, entity);
@@ -115,17 +118,21 @@ export function pageLines(source: string): string[] {
         .replace(/\s+/g, ' ')
         .trim(),
     )
-    .filter((l) => l !== '');
+    // A bullet with nothing after it (an empty list item) is no line.
+    .filter((l) => l !== '' && l !== '•');
 }
 
 const HEADINGS = {
   duties: /^(job )?duties|^what (do they|you'?ll) do/i,
   salary: /^salary( information)?$|^pay$|^wages?$/i,
   training: /^get trained$|^training$|^education( and training)?$/i,
-  steps: /^here'?s how to begin:?$|^how to (get started|begin|become)/i,
+  steps: /^here(?:'?s| is) how to (?:begin|get started|start)\b.{0,40}$|^how to (get started|begin|become)|^steps to (?:begin|get started|start)\b/i,
   faq: /^frequently asked questions$|^faqs?$/i,
   certs: /^get certified$|certifications?$/i,
 };
+
+/** A heading over the related job titles (the seed lists them under the FAQ without one). */
+const TITLES_HEADING = /^(?:(?:related|other|similar|common|alternative)\s+)?(?:job\s+)?titles:?$|^also known as:?$/i;
 
 const isBullet = (l: string) => l.startsWith('• ');
 const bullet = (l: string) => l.slice(2).trim();
@@ -150,7 +157,8 @@ export function parseCareerPage(source: string): CareerPage {
   if (lines.length === 0) throw new PageError('the page is empty');
   const titleAt = lines.findIndex((l) => /^how to become an? /i.test(l));
   if (titleAt < 0) throw new PageError('the page has no title: it needs a line "How to Become a <career>" (the seed\'s template)');
-  const title = lines[titleAt]!.replace(/^how to become an? /i, '').replace(/[.:]+$/, '').trim();
+  // A site's name after a separator ("How to Become a Paralegal | Northfield Career Center") is not the career's.
+  const title = lines[titleAt]!.replace(/^how to become an? /i, '').replace(/\s+[|–—-]\s+.*$/, '').replace(/[.:]+$/, '').trim();
   if (!title) throw new PageError('the title line "How to Become a …" names no career');
   const category = titleAt > 0 && lines[titleAt - 1]!.split(' ').length <= 4 ? lines[titleAt - 1] : undefined;
 
@@ -216,6 +224,8 @@ export function parseCareerPage(source: string): CareerPage {
       }
       case 'faq': {
         if (isBullet(line)) titles.push(bullet(line));
+        // The related titles' own heading ("Related Job Titles") belongs to no answer.
+        else if (TITLES_HEADING.test(line)) continue;
         else if (/\?$/.test(line)) faq.push({ question: line, answer: '' });
         else if (faq.length > 0) {
           const last = faq[faq.length - 1]!;
