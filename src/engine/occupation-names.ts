@@ -81,9 +81,12 @@ export function nameOf(title: string): string {
  */
 const WORKPLACE_OWNER = /\b[a-z]+['’]s\s+(?=(?:office|practice|clinic)s?\b)/gi;
 
-/** The text without the owners of the places of work it names ("the DA's office" -> "the office"). */
+/** A place named for care, not for who gives it: a "nursing home" is no nurse's. */
+const CARE_PLACE = /\bnursing\s+(?=(?:homes?|facilit(?:y|ies)|centers?|centres?)\b)/gi;
+
+/** The text without the owners of the places of work it names ("the DA's office" -> "the office", "nursing homes" -> "homes"). */
 export function withoutWorkplaceOwners(text: string): string {
-  return text.replace(WORKPLACE_OWNER, ' ');
+  return text.replace(WORKPLACE_OWNER, ' ').replace(CARE_PLACE, ' ');
 }
 
 /**

@@ -101,6 +101,11 @@ export class OccupationFinder {
         this.add({ words, title, own: true, career: c.id });
       }
     }
+    // A certification's name ("Registered Bedside Care Aide") is the knowledge base's own, not an occupation asked about.
+    for (const fact of Object.values(kb.knowledge.facts)) {
+      const value = fact.value as { name?: unknown; acronym?: unknown } | null;
+      if (value && typeof value === 'object' && typeof value.name === 'string' && typeof value.acronym === 'string') this.add({ words: stems(value.name), title: value.name, own: true });
+    }
     const careerOf = (soc: string) => careerOfCode.get(soc);
     for (const o of titles) {
       for (const words of namesOf(o.title, generic, heads)) {

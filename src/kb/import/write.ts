@@ -57,14 +57,20 @@ const stemsOf = (t: string): string => tokenize(normalize(t)).map(stem).join(' '
  * a modifier of a coordinated title taking the words after the last part's first).
  */
 function socOf(title: string, occupations: readonly { soc: string; title: string }[], shortForms: Readonly<Record<string, string>> = {}, fold: ReadonlyMap<string, string> = new Map()): string[] {
+  // A credential before the title ("Certified Nursing Assistant") is not part of the occupation's O*NET name.
+  const bare = title.replace(/^(?:(?:nationally|board)[- ])?(?:certified|licensed|registered|credentialed)\s+(?=\S)/i, '');
   const wanted = stemsOf(title);
+  const wantedBare = stemsOf(bare);
   // A short form people type for an occupation ("hvac tech") that is the career's title ("HVAC Technician").
   const folded = (t: string): string => nameStems(t, fold).join(' ');
   const byShortForm = Object.entries(shortForms).filter(([form]) => folded(form) === folded(title)).map(([, onet]) => onet);
   const names = (onet: string): string[] => {
     const whole = nameOf(onet);
+    // "Opticians, Dispensing", "Cooks, Restaurant": O*NET's qualifier after a comma goes first when people say it.
+    const qualifier = onet.slice(whole.length).match(/^,\s*([^,]+)$/)?.[1];
+    const inverted = qualifier && !/^(?:except|all other|including)\b/i.test(qualifier) ? [`${qualifier} ${whole}`] : [];
     // "Supervisors of Farming, Fishing, and Forestry Workers", "Helpers--Installation, ...": one occupation, named whole.
-    if (/\sof\s|--/.test(whole)) return [whole];
+    if (/\sof\s|--/.test(whole)) return [whole, ...inverted];
     const parts = whole.split(/\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+/).filter((p) => p !== '');
     const last = parts.at(-1)!.split(/\s+/);
     const head = last.at(-1)!;
@@ -75,9 +81,11 @@ function socOf(title: string, occupations: readonly { soc: string; title: string
     // A later one-word part takes the first part's modifiers ("Veterinary Technologists and Technicians": "Veterinary Technicians").
     const modifiers = parts[0]!.split(/\s+/).slice(0, -1).join(' ');
     if (modifiers) distributed.push(...parts.slice(1).filter((p) => !p.includes(' ')).map((p) => `${modifiers} ${p}`));
-    return [whole, ...own, ...distributed];
+    return [whole, ...inverted, ...own, ...distributed];
   };
-  return occupations.filter((o) => byShortForm.includes(o.title) || names(o.title).some((n) => stemsOf(n) === wanted)).map((o) => o.soc);
+  const matching = (w: string) => occupations.filter((o) => byShortForm.includes(o.title) || names(o.title).some((n) => stemsOf(n) === w)).map((o) => o.soc);
+  const codes = matching(wanted);
+  return codes.length > 0 || wantedBare === wanted ? codes : matching(wantedBare);
 }
 
 /** The product's short forms of occupations ("hvac tech") and its single-word synonyms ("tech" for "technician"), to find a career's O*NET code. */
