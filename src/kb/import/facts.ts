@@ -136,8 +136,9 @@ export function factsOf(page: CareerPage, faqRules: readonly { pattern: RegExp; 
   const faq: { id: string; question: string }[] = [];
   let comparison: PageFacts['comparison'];
   for (const pair of page.faq) {
-    const rule = faqRules.find((r) => r.pattern.test(pair.question));
-    let id = rule && !facts.some((f) => f.id === rule.intent) ? rule.intent : undefined;
+    // The first rule that matches and whose topic no earlier question took.
+    const rule = faqRules.find((r) => r.pattern.test(pair.question) && !facts.some((f) => f.id === r.intent) && !(r.intent === 'role.comparison' && comparison));
+    let id = rule?.intent;
     if (id === 'role.comparison') {
       const m = /between an? (.+?) and an? (.+?)\?*$/i.exec(pair.question) ?? /(.+?)\s+(?:vs\.?|versus)\s+(.+?)\?*$/i.exec(pair.question);
       const head = (t: string) => slug(t.split(/\s+/).at(-1)!);

@@ -8,9 +8,14 @@ export interface IntentTemplate {
   readonly needs?: readonly string[];
   readonly utterances: readonly string[];
   readonly answer: string;
-  readonly variants?: Readonly<Record<string, { readonly label?: string; readonly keywords: readonly string[]; readonly answer: string; readonly compare?: string }>>;
+  /** `starter` variants are written only when the page calls one certification a start (`@starter` in their answer). */
+  readonly variants?: Readonly<Record<string, { readonly label?: string; readonly keywords: readonly string[]; readonly answer: string; readonly compare?: string; readonly starter?: boolean }>>;
   readonly followUps?: readonly string[];
-  /** More utterances for the one certification whose summary matches `pattern` and not `unless` (the page's start for newcomers). */
+  /**
+   * The one certification whose summary matches `pattern` and not `unless` is the page's start for
+   * newcomers: "which cert should I get first" (`utterances`) is then asked of the certifications
+   * overview, whose `starter` variant names it, as the product's own knowledge base does.
+   */
   readonly starter?: { readonly pattern: string; readonly unless?: string; readonly utterances: readonly string[] };
   /** A label and more utterances for when the page's text for the topic matches `pattern` (privacy, not a welder's safety rules). */
   readonly when?: { readonly pattern: string; readonly label?: string; readonly utterances: readonly string[] };
@@ -151,7 +156,7 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
     if (!answer.includes('{{')) return;
     // A variant is written when the page has its fact (salary levels) or what it compares (certifications).
     const variants = Object.entries(t.variants ?? {})
-      .filter(([key, v]) => (v.compare ? parsed.certifications.length >= 2 : has(`${id}.${key}`)))
+      .filter(([key, v]) => (v.compare ? parsed.certifications.length >= 2 : v.starter ? starterCert !== undefined : has(`${id}.${key}`)))
       .map(([key, v]) => ({
         id: `${p}${id}.${key}`,
         ...(v.label ? { label: v.label } : {}),
@@ -171,8 +176,9 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
     });
   };
 
-  const starterPattern = templates.intents['certs.item']?.starter?.pattern;
-  const starterUnless = templates.intents['certs.item']?.starter?.unless;
+  const starterTemplate = templates.intents['certs.item']?.starter;
+  const starterPattern = starterTemplate?.pattern;
+  const starterUnless = starterTemplate?.unless;
   const summaryOf = (id: string): string => String((parsed.facts.find((f) => f.id === id)!.value as Record<string, string>).summary);
   const starters = starterPattern
     ? parsed.certifications.filter((id) => new RegExp(starterPattern, 'i').test(summaryOf(id)) && !(starterUnless && new RegExp(starterUnless, 'i').test(summaryOf(id))))
@@ -183,9 +189,7 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
       for (const id of parsed.certifications) {
         const fact = parsed.facts.find((f) => f.id === id)!.value as Record<string, string>;
         const values = { acronym: [fact.acronym!.toLowerCase()], name: [fact.name!.toLowerCase()], issuer: fact.issuer ? [fact.issuer.toLowerCase()] : [] };
-        // "Which cert should a beginner get first?" is the certification the page calls a start.
-        const first = t.starter && id === starterCert ? { ...t, utterances: [...t.utterances, ...t.starter.utterances] } : t;
-        write(id, first, values, { '@certs.item': `@${id}` }, `{{${p}${id}.acronym}}`);
+        write(id, t, values, { '@certs.item': `@${id}` }, `{{${p}${id}.acronym}}`);
       }
       continue;
     }
@@ -196,6 +200,11 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
     if (key === 'role.comparison') {
       const c = parsed.comparison;
       if (c) write(c.id, t, { a: [c.a.toLowerCase()], b: [c.b.toLowerCase()] }, { '@role.comparison': `@${c.id}` }, `${c.a} vs. ${c.b}`);
+      continue;
+    }
+    if (key === 'certs.overview' && starterCert && starterTemplate) {
+      // "Which cert should a beginner get first?" asks the overview, whose starter variant names the page's start.
+      if ((t.needs ?? []).every(has)) write(key, { ...t, utterances: [...t.utterances, ...starterTemplate.utterances] }, {}, { '@starter': `@${starterCert}` });
       continue;
     }
     if ((t.needs ?? []).every(has)) write(key, t, {});
@@ -217,7 +226,7 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
     defaults: { source: sourceId, asOf: options.asOf },
     facts: factEntries,
     ...(parsed.certifications.length > 0
-      ? { collections: { [`${p}certifications`]: { label: 'Certifications', items: parsed.certifications.map((c) => `${p}${c}`), columns: { acronym: 'Credential', name: 'Full name', issuer: 'Offered by' } } } }
+      ? { collections: { [`${p}certifications`]: { label: 'Certifications', items: parsed.certifications.map((c) => `${p}${c}`), columns: { acronym: 'Credential', name: 'Full name', issuer: 'Offered by', summary: 'About it' } } } }
       : {}),
   };
   return {
