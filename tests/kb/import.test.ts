@@ -1,8 +1,6 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/engine/config.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { evaluate, parseLabelled } from '../../src/eval/evaluate.js';
 import { parseCareerPage, pageLines } from '../../src/kb/import/page.js';
@@ -10,44 +8,7 @@ import { productsOf } from '../../src/kb/import/facts.js';
 import { importCareerPage } from '../../src/kb/import/write.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
 import { FIXTURES, ROOT, SHARED } from '../helpers.js';
-
-const SEED = join(SHARED, 'seed', 'medical-records-specialist.txt');
-const PHARMACY = join(FIXTURES, 'careers', 'pharmacy-technician.txt');
-
-function folders(withProduct = false) {
-  const dir = mkdtempSync(join(tmpdir(), 'faqbot-import-'));
-  if (withProduct) for (const d of ['knowledge', 'intents']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
-  return { dir, knowledgeDir: join(dir, 'knowledge'), intentsDir: join(dir, 'intents') };
-}
-const run = (page: string, f: ReturnType<typeof folders>) =>
-  importCareerPage({ page, knowledgeDir: f.knowledgeDir, intentsDir: f.intentsDir, productIntentsDir: join(ROOT, 'intents'), minUtterances: DEFAULT_CONFIG.minUtterances, today: '2026-11-26' });
-const load = (f: ReturnType<typeof folders>) => loadKnowledgeBase({ knowledgeDir: f.knowledgeDir, intentsDir: f.intentsDir, minUtterances: DEFAULT_CONFIG.minUtterances });
-
-/** A fixture career page imported alone into empty folders: the folders, the knowledge base and its engine. */
-function importAlone(career: string) {
-  const f = folders();
-  run(join(FIXTURES, 'careers', `${career}.txt`), f);
-  const kb = load(f);
-  return { f, kb, engine: createEngine(kb) };
-}
-
-/**
- * A fixture career page (`tests/fixtures/careers/<career>.txt`) imported beside the product and its
- * questions asked: the engine, the score, and the in-scope questions answered with another career's facts.
- */
-function askPage(career: string) {
-  const f = folders(true);
-  run(join(FIXTURES, 'careers', `${career}.txt`), f);
-  const engine = createEngine(load(f));
-  const file = join(FIXTURES, 'careers', `${career}.questions.jsonl`);
-  const questions = parseLabelled(readFileSync(file, 'utf8'), file);
-  const otherCareer = questions
-    .filter((q) => q.intent !== 'none')
-    .map((q) => engine.decide(q.text))
-    .filter((d) => d.kind === 'answer' && !d.intent.startsWith(`${career}.`) && !d.intent.startsWith('chat.'))
-    .map((d) => d.text);
-  return { engine, score: evaluate(questions, (t) => engine.decide(t)), otherCareer };
-}
+import { askPage, folders, importAlone, load, PHARMACY, run, SEED } from './import-helpers.js';
 
 describe.runIf(existsSync(SEED))('importing the seed page into empty folders', () => {
   const f = folders();
@@ -324,11 +285,16 @@ describe('a ninth page written blind (physical therapist assistant), measured on
     expect(JSON.stringify(d.kind === 'answer' && d.answers[0]!.blocks)).toContain('skilled nursing facilities');
   });
 
-  it('Starter certification: "which cert should a new PTA get first" is the certification the page calls a start, the others stay themselves', () => {
+  it('Starter certification: "which cert should a new PTA get first" is the certifications overview naming the one the page calls a start (as the product answers it), the others stay themselves', () => {
     const { engine } = askPage('physical-therapist-assistant');
-    expect(engine.decide('easiest cert for a new PTA')).toMatchObject({ kind: 'answer', intent: 'physical-therapist-assistant.certs.frsc' });
-    expect(engine.decide('which certification should a new physical therapist assistant get first')).toMatchObject({ intent: 'physical-therapist-assistant.certs.frsc' });
-    expect(engine.decide('best first cert for someone new to phlebotomy')).not.toMatchObject({ intent: 'physical-therapist-assistant.certs.frsc' });
+    const d = engine.decide('easiest cert for a new PTA');
+    expect(d).toMatchObject({ kind: 'answer', intent: 'physical-therapist-assistant.certs.overview.beginner' });
+    // The answer opens with the starter certification, then every certification and what it is for.
+    const text = JSON.stringify(d.kind === 'answer' && d.answers[0]!.blocks);
+    expect(text.indexOf('FRSC')).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf('FRSC')).toBeLessThan(text.indexOf('ORAS'));
+    expect(engine.decide('which certification should a new physical therapist assistant get first')).toMatchObject({ intent: 'physical-therapist-assistant.certs.overview.beginner' });
+    expect(engine.decide('best first cert for someone new to phlebotomy')).not.toMatchObject({ intent: expect.stringMatching(/^physical-therapist-assistant\./) });
     expect(engine.decide('what is the ORAS credential for physical therapist assistants')).toMatchObject({ kind: 'answer', intent: 'physical-therapist-assistant.certs.oras' });
   });
 
