@@ -17,8 +17,11 @@ export interface IntentTemplate {
    * overview, whose `starter` variant names it, as the product's own knowledge base does.
    */
   readonly starter?: { readonly pattern: string; readonly unless?: string; readonly utterances: readonly string[] };
-  /** A label and more utterances for when the page's text for the topic matches `pattern` (privacy, not a welder's safety rules). */
-  readonly when?: { readonly pattern: string; readonly label?: string; readonly utterances: readonly string[] };
+  /**
+   * Labels and more utterances for when the page's text for the topic (with a FAQ's question)
+   * matches `pattern`: privacy, not a welder's safety rules; a FAQ about shifts gets schedule phrasings.
+   */
+  readonly when?: readonly { readonly pattern: string; readonly label?: string; readonly utterances: readonly string[] }[];
 }
 
 export interface ImportTemplates {
@@ -150,8 +153,10 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
   };
   const write = (id: string, template: IntentTemplate, values: Record<string, readonly string[]>, extra: Record<string, string> = {}, label?: string): void => {
     const answer = answerOf(template.answer, extra);
-    const when = template.when && new RegExp(template.when.pattern, 'i').test(statedTexts(answer).join(' ')) ? template.when : undefined;
-    const t = when ? { ...template, utterances: [...template.utterances, ...when.utterances], ...(when.label ? { label: when.label } : {}) } : template;
+    const topicText = `${label ?? ''} ${statedTexts(answer).join(' ')}`;
+    const when = (template.when ?? []).filter((w) => new RegExp(w.pattern, 'i').test(topicText));
+    const whenLabel = when.find((w) => w.label)?.label;
+    const t = when.length > 0 ? { ...template, utterances: [...template.utterances, ...when.flatMap((w) => w.utterances)], ...(whenLabel ? { label: whenLabel } : {}) } : template;
     const utterances = [...utterancesOf(t, values), ...(answer.includes('{{') ? pageSentences(answer) : [])];
     if (!answer.includes('{{')) return;
     // A variant is written when the page has its fact (salary levels) or what it compares (certifications).
