@@ -57,6 +57,12 @@ export interface Generated {
 
 const plural = (t: string): string => (/(s|x|ch|sh)$/i.test(t) ? `${t}es` : /[^aeiou]y$/i.test(t) ? `${t.slice(0, -1)}ies` : `${t}s`);
 
+/** A name of two words or more as people shorten it ("patient care technician" -> "pct"); none for one word. */
+export function initialsOf(name: string): string[] {
+  const words = name.toLowerCase().replace(/\([^)]*\)/g, ' ').split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  return words.length >= 2 ? [words.map((w) => w[0]).join('')] : [];
+}
+
 /** Fills an utterance template; none when a placeholder it uses has no value. */
 function fill(template: string, values: Readonly<Record<string, readonly string[]>>): string[] {
   let out = [template];
@@ -204,7 +210,7 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
     }
     if (key === 'role.comparison') {
       const c = parsed.comparison;
-      if (c) write(c.id, t, { a: [c.a.toLowerCase()], b: [c.b.toLowerCase()] }, { '@role.comparison': `@${c.id}` }, `${c.a} vs. ${c.b}`);
+      if (c) write(c.id, t, { a: [c.a.toLowerCase()], b: [c.b.toLowerCase()], ai: initialsOf(c.a), bi: initialsOf(c.b) }, { '@role.comparison': `@${c.id}` }, `${c.a} vs. ${c.b}`);
       continue;
     }
     if (key === 'certs.overview' && starterCert && starterTemplate) {
