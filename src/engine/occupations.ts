@@ -104,7 +104,12 @@ export class OccupationFinder {
     // A certification's name ("Registered Bedside Care Aide") is the knowledge base's own, not an occupation asked about.
     for (const fact of Object.values(kb.knowledge.facts)) {
       const value = fact.value as { name?: unknown; acronym?: unknown } | null;
-      if (value && typeof value === 'object' && typeof value.name === 'string' && typeof value.acronym === 'string') this.add({ words: stems(value.name), title: value.name, own: true });
+      if (value && typeof value === 'object' && typeof value.name === 'string' && typeof value.acronym === 'string') {
+        this.add({ words: stems(value.name), title: value.name, own: true });
+        // Said without its credential word ("the surgical animal nursing specialist cert").
+        const bare = value.name.replace(/^(?:certified|registered|licensed|credentialed|national(?:ly)?)\s+(?=\S+\s+\S)/i, '');
+        if (bare !== value.name) this.add({ words: stems(bare), title: value.name, own: true });
+      }
     }
     const careerOf = (soc: string) => careerOfCode.get(soc);
     for (const o of titles) {

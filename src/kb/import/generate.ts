@@ -92,6 +92,11 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
     code: parsed.codes.map((c) => c.toLowerCase()),
     law: parsed.laws.map((l) => l.toLowerCase()),
     product: parsed.products.map((l) => l.toLowerCase()),
+    // The first jobs the page names ("clinic receptionist"): other occupations, asked about as a start.
+    job: ((): string[] => {
+      const value = parsed.facts.find((f) => f.id === 'training.entry_jobs')?.value;
+      return Array.isArray(value) ? value.map((j) => String(j).toLowerCase()) : [];
+    })(),
   };
 
   /** The duties and steps answers point at by index: `#code` is the duty naming code sets. */
