@@ -32,6 +32,12 @@ export interface Scope {
   readonly spelled?: readonly string[];
 }
 
+/** The facts of one career, at least, that must use a word for it to single that career out. */
+const DISTINCTIVE_FACTS = 2;
+
+/** Capitalised words not at a sentence's start ("systems like ScriptWell or DispenseIQ"). */
+const NAMED_WORDS = /(?<![.!?:]\s|^)(?<=\s)[A-Z][\w-]+/g;
+
 /** What career decisions need of the engine. */
 export interface CareerEngine {
   decide(text: string, scope?: Scope): Decision;
@@ -66,6 +72,10 @@ export class CareerDecisions {
     occupations: OccupationFinder,
     private readonly engine: CareerEngine,
   ) {
+    // How many of its career's facts use a word: a word the page uses once ("quit", "button") is
+    // ordinary English there, not the career's vocabulary ("blood", "refrigerant").
+    const uses = new Map<string, number>();
+    const names = new Set<string>();
     for (const fact of Object.values(kb.knowledge.facts)) {
       const text = factText(fact.value);
       const set = this.namedByFacts.get(fact.career) ?? new Set<string>();
@@ -75,8 +85,14 @@ export class CareerDecisions {
       for (const term of new Set(engine.analyze(text).content)) {
         const seen = this.distinctive.get(term);
         this.distinctive.set(term, seen === undefined || seen === fact.career ? fact.career : null);
+        uses.set(term, (uses.get(term) ?? 0) + 1);
       }
+      // A name the page gives (a product, a credential: capitalised inside a sentence) is its own however rarely used.
+      for (const name of text.match(NAMED_WORDS) ?? []) for (const term of engine.analyze(name).content) names.add(term);
     }
+    for (const [term, n] of uses) if (n < DISTINCTIVE_FACTS && !names.has(term)) this.distinctive.set(term, null);
+    // A category's words ("healthcare") are every career's of it, however many of its facts use them.
+    for (const c of careers.all) for (const term of engine.analyze(c.category ?? '').content) this.distinctive.set(term, null);
     if (careers.many) {
       // A word another career's questions (or small talk) use says nothing of which career is meant
       // ("career", "start"); a word only questions use ("university") picks none either.

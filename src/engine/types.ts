@@ -35,6 +35,8 @@ export interface Collection {
 export interface Career {
   readonly id: string;
   readonly title: string;
+  /** The career center's category ("Healthcare"): a word every career of it shares, so it tells none apart. */
+  readonly category?: string;
   /** The career's own O*NET-SOC codes: those occupations are this career, not others. */
   readonly soc: readonly string[];
   /** Facts listing the career's own job titles ("Medical Coder"), which stay in scope. */

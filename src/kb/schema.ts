@@ -17,6 +17,8 @@ export const knowledgeFileSchema = z.strictObject({
   career: z.strictObject({
     id,
     title: text,
+    /** The career center's category for it (the page's first line, "Healthcare"). */
+    category: text.optional(),
     soc: z.array(z.string().regex(/^\d{2}-\d{4}\.\d{2}$/, 'must be an O*NET-SOC code such as "29-2071.00"')).optional(),
     titles: z.array(id).optional(),
   }),

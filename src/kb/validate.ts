@@ -70,7 +70,7 @@ function buildKnowledge(files: readonly { file: string; data: KnowledgeFile }[],
   for (const { data } of files) for (const [sid, s] of Object.entries(data.sources)) sources[sid] = { id: sid, ...s };
   const careers: Career[] = [];
   for (const { file, data } of files) {
-    const career = { id: data.career.id, title: data.career.title, soc: data.career.soc ?? [], titles: data.career.titles ?? [] };
+    const career = { id: data.career.id, title: data.career.title, ...(data.career.category ? { category: data.career.category } : {}), soc: data.career.soc ?? [], titles: data.career.titles ?? [] };
     if (careers.some((c) => c.id === career.id)) problems.push({ file, path: 'career.id', message: messages.duplicateCareer(career.id) });
     else careers.push(career);
     for (const [fid, f] of Object.entries(data.facts)) {

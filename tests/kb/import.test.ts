@@ -187,9 +187,10 @@ describe('a second career beside the product', () => {
   it('a fourth page written blind is never answered with the other career\'s facts: a question naming no career is asked "Which career?"', () => {
     const { score, otherCareer } = askPage('surgical-technologist');
     expect(otherCareer).toEqual([]);
-    // Read blind 0.509 / 1.000, with 18 of the 27 misses asked "Which career?" (see the README); 0.491
-    // since the fifth session, when one question asked back leads with the records specialist's titles.
-    expect(score.inScopeAccuracy).toBeGreaterThanOrEqual(0.49);
+    // Read blind 0.509 / 1.000, with 18 of the 27 misses asked "Which career?" (see the README); 0.455
+    // since the fifth session: one question asked back leads with the records specialist's titles, and
+    // two more are asked "Which career?" since a word a page uses once no longer picks its career.
+    expect(score.inScopeAccuracy).toBeGreaterThanOrEqual(0.45);
     expect(score.inScopeAccuracy + score.askedBack / score.inScope).toBeGreaterThanOrEqual(0.8);
     expect(score.oosRecall).toBeGreaterThanOrEqual(0.9);
   });

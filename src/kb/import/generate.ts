@@ -237,7 +237,7 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
   const factEntries = Object.fromEntries(parsed.facts.map((f: PageFact) => [`${p}${f.id}`, { value: f.value, ...(f.label ? { label: f.label } : {}), ...(f.unit ? { unit: f.unit } : {}), quote: f.quote.length === 1 ? f.quote[0] : [...f.quote] }]));
   const sourceId = p === '' ? 'career-page' : `${options.careerId}-page`;
   const knowledge = {
-    career: { id: options.careerId, title: page.title, ...(options.soc.length > 0 ? { soc: [...options.soc] } : {}), ...(titleFacts.length > 0 ? { titles: titleFacts } : {}) },
+    career: { id: options.careerId, title: page.title, ...(page.category ? { category: page.category } : {}), ...(options.soc.length > 0 ? { soc: [...options.soc] } : {}), ...(titleFacts.length > 0 ? { titles: titleFacts } : {}) },
     sources: { [sourceId]: { title: `How to Become a ${page.title} (career-center page)`, ref: options.sourceRef } },
     defaults: { source: sourceId, asOf: options.asOf },
     facts: factEntries,
