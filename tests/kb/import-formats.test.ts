@@ -72,3 +72,48 @@ describe('careers whose titles O*NET writes otherwise', () => {
     expect(engine.decide("what's the difference between a certified nursing assistant and a patient care technician")).toMatchObject({ kind: 'answer', intent: 'role.assistant_vs_technician' });
   });
 });
+
+// Three more pages written blind at the end of the fifth session and measured once with the code as
+// it stood: a dental hygienist (0.942 / 1.000 alone), a massage therapist in Markdown (0.911 / 1.000)
+// and a home health aide in HTML (0.800 / 0.800: its steps were not read).
+describe('pages whose steps are introduced otherwise (home health aide, HTML; massage therapist, Markdown)', () => {
+  it('Steps: "Follow these steps to get started:" introduces them, and "Title: text" bullets under Get Trained are steps without any intro', () => {
+    expect(page('home-health-aide.html').steps.map((s) => s.title)[0]).toBe('Finish high school or earn a GED');
+    expect(page('home-health-aide.html').missing).toEqual([]);
+    const bare = parseCareerPage('Healthcare\nHow to Become a Dog Walker\nWalk dogs.\nGet Trained\nNo school needed.\n• Get insured: Buy a policy.\n• Find clients: Ask neighbours.\n');
+    expect(bare.steps).toEqual([
+      { title: 'Get insured', text: 'Buy a policy.' },
+      { title: 'Find clients', text: 'Ask neighbours.' },
+    ]);
+    expect(page('massage-therapist.md').steps).toHaveLength(4);
+  });
+
+  it('What no career page says of a workplace falls back: "what\'s the dress code for home health aides"', () => {
+    const { engine } = importAlone('home-health-aide', 'html');
+    expect(engine.decide("what's the dress code for home health aides")).toMatchObject({ kind: 'fallback' });
+    expect(engine.decide('how do i become a home health aide')).toMatchObject({ kind: expect.stringMatching(/answer|clarify/) });
+  });
+
+  it('alone, each of the three answers its questions written apart from the page: >= 0.85 in scope and out of scope', () => {
+    for (const [career, ext] of [['dental-hygienist', 'txt'], ['massage-therapist', 'md'], ['home-health-aide', 'html']] as const) {
+      const { score } = askAlone(career, ext);
+      expect(score.inScopeAccuracy, career).toBeGreaterThanOrEqual(0.85);
+      expect(score.oosRecall, career).toBeGreaterThanOrEqual(0.85);
+    }
+  });
+});
+
+describe('the eighteen earlier fixture pages alone', () => {
+  it('each answers its questions written apart from the page: >= 0.85 in scope and out of scope (measured at the end of the fifth session)', () => {
+    const pages: [string, string][] = [
+      ['pharmacy-technician', 'txt'], ['phlebotomist', 'txt'], ['surgical-technologist', 'txt'], ['dental-assistant', 'txt'], ['medical-assistant', 'txt'], ['respiratory-therapist', 'txt'],
+      ['welder', 'txt'], ['physical-therapist-assistant', 'txt'], ['emergency-medical-technician', 'txt'], ['medical-laboratory-technician', 'txt'], ['hvac-technician', 'txt'], ['veterinary-technician', 'txt'],
+      ['certified-nursing-assistant', 'txt'], ['dispensing-optician', 'txt'], ['radiologic-technologist', 'md'], ['paralegal', 'html'], ['occupational-therapy-assistant', 'txt'], ['electrician', 'txt'],
+    ];
+    for (const [career, ext] of pages) {
+      const { score } = askAlone(career, ext);
+      expect(score.inScopeAccuracy, career).toBeGreaterThanOrEqual(0.85);
+      expect(score.oosRecall, career).toBeGreaterThanOrEqual(0.85);
+    }
+  });
+});

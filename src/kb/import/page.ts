@@ -126,10 +126,13 @@ const HEADINGS = {
   duties: /^(job )?duties|^what (do they|you'?ll) do/i,
   salary: /^salary( information)?$|^pay$|^wages?$/i,
   training: /^get trained$|^training$|^education( and training)?$/i,
-  steps: /^here(?:'?s| is) how to (?:begin|get started|start)\b.{0,40}$|^how to (get started|begin|become)|^steps to (?:begin|get started|start)\b/i,
+  steps: /^here(?:'?s| is) how to (?:begin|get started|start)\b.{0,40}$|^how to (get started|begin|become)|^(?:follow )?(?:these |the )?steps to (?:begin|get started|start|become)\b.{0,40}$/i,
   faq: /^frequently asked questions$|^faqs?$/i,
   certs: /^get certified$|certifications?$/i,
 };
+
+/** A training step: its title, a colon, what it says ("Earn a high school diploma or GED: ..."). */
+const STEP = /^(?:step \d+[:.]?\s*)?([^:]{3,90}):\s+(.+)$/i;
 
 /** A heading over the related job titles (the seed lists them under the FAQ without one). */
 const TITLES_HEADING = /^(?:(?:related|other|similar|common|alternative)\s+)?(?:job\s+)?titles:?$|^also known as:?$/i;
@@ -212,12 +215,19 @@ export function parseCareerPage(source: string): CareerPage {
         else unread.push(line);
         break;
       }
-      case 'training':
-        if (isBullet(line)) unread.push(line);
+      case 'training': {
+        // Steps listed with no line introducing them ("Finish high school or earn a GED: ...") are the steps.
+        const step = isBullet(line) ? STEP.exec(bullet(line)) : null;
+        if (step && !seen.has('steps')) {
+          part = 'steps';
+          seen.add('steps');
+          steps.push({ title: step[1]!.trim(), text: step[2]!.trim() });
+        } else if (isBullet(line)) unread.push(line);
         else training.push(line);
         break;
+      }
       case 'steps': {
-        const m = /^(?:step \d+[:.]?\s*)?([^:]{3,90}):\s+(.+)$/i.exec(isBullet(line) ? bullet(line) : line);
+        const m = STEP.exec(isBullet(line) ? bullet(line) : line);
         if (m) steps.push({ title: m[1]!.trim(), text: m[2]!.trim() });
         else unread.push(line);
         break;
