@@ -5,7 +5,6 @@ import { STOP_WORDS, stem, wordsOf, type Analysis } from './analyze.js';
 import type { Careers } from './careers.js';
 import { NONE, type Answer, type Block, type Decision, type KnowledgeBase, type Scored, type Topic } from './types.js';
 
-/** Function words as terms ("never", "most"): never what singles a career out. */
 /** Words that say nothing of which career is meant: function words, and numbers however written ("two years"). */
 const FUNCTION_STEMS: ReadonlySet<string> = new Set(
   [...STOP_WORDS, 'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'thousand', 'half', 'dozen'].map(stem),
@@ -36,7 +35,7 @@ export interface Scope {
 const DISTINCTIVE_FACTS = 2;
 
 /** Capitalised words not at a sentence's start ("systems like ScriptWell or DispenseIQ"). */
-const NAMED_WORDS = /(?<![.!?:]\s|^)(?<=\s)[A-Z][\w-]+/g;
+const NAMED_WORDS = /(?<![.!?:]\s)(?<=\s)[A-Z][\w-]+/g;
 
 /** What career decisions need of the engine. */
 export interface CareerEngine {
@@ -87,12 +86,16 @@ export class CareerDecisions {
         this.distinctive.set(term, seen === undefined || seen === fact.career ? fact.career : null);
         uses.set(term, (uses.get(term) ?? 0) + 1);
       }
-      // A name the page gives (a product, a credential: capitalised inside a sentence) is its own however rarely used.
-      for (const name of text.match(NAMED_WORDS) ?? []) for (const term of engine.analyze(name).content) names.add(term);
+      // A name the page gives (a product, a credential: capitalised inside a sentence) is its own however
+      // rarely used; each item of a list is a sentence of its own ("Take patient histories" names nothing).
+      const sentences = Array.isArray(fact.value) ? fact.value.map(String) : typeof fact.value === 'object' && fact.value !== null ? Object.values(fact.value).map(String) : [text];
+      for (const sentence of sentences) for (const name of sentence.match(NAMED_WORDS) ?? []) for (const term of engine.analyze(name).content) names.add(term);
     }
     for (const [term, n] of uses) if (n < DISTINCTIVE_FACTS && !names.has(term)) this.distinctive.set(term, null);
-    // A category's words ("healthcare") are every career's of it, however many of its facts use them.
-    for (const c of careers.all) for (const term of engine.analyze(c.category ?? '').content) this.distinctive.set(term, null);
+    // A category two careers share ("Healthcare") tells neither apart, however many of their facts use its words;
+    // a category only one career has ("Animal Care") is that career's.
+    const shared = careers.all.map((c) => c.category?.toLowerCase()).filter((c, i, all): c is string => c !== undefined && all.indexOf(c) !== i);
+    for (const category of new Set(shared)) for (const term of engine.analyze(category).content) this.distinctive.set(term, null);
     if (careers.many) {
       // A word another career's questions (or small talk) use says nothing of which career is meant
       // ("career", "start"); a word only questions use ("university") picks none either.
@@ -181,7 +184,7 @@ export class CareerDecisions {
     if (d.kind !== 'answer' || !this.careers.of(d.intent)) return d;
     const choices = this.careers.all
       .flatMap((c) => this.careers.equivalent(d.intent, c.id) ?? [])
-      .map((id) => ({ intent: id, label: `${this.careers.title(this.careers.of(id)!)}: ${this.engine.topicLabel(id).replace(/ \([^)]*\)$/, '')}` }));
+      .map((id) => ({ intent: id, label: `${this.careers.title(this.careers.of(id)!)}: ${this.engine.topicLabel(id).replace(/ \([^()]*\)$/, '')}` }));
     return choices.length < 2 ? d : { kind: 'clarify', text: d.text, intent: choices[0]!.intent, confidence: d.confidence, alternatives: d.alternatives, choices };
   }
 

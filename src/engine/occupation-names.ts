@@ -21,13 +21,6 @@ export function stemsOf(text: string, fold?: ReadonlyMap<string, string>): strin
     .map((w) => stem(fold?.get(w) ?? w));
 }
 
-/**
- * The ways a title is named: each part of "A, B, and C D" on its own ("Welders, Cutters, and
- * Brazers"), a part that is only a generic head word ("Installers", "Technicians") together with
- * the title's modifiers, a part without the title's head word given it ("Medical Records and Health
- * Information Technicians" -> medical records technicians), and the last two words of a long name
- * ("tractor-trailer truck drivers" -> truck drivers).
- */
 /** The lexicon's single-word synonyms as word -> canonical ("tech" -> "technician"), for the canonicals `keep` accepts. */
 export function singleWordFold(synonyms: Readonly<Record<string, readonly string[]>>, keep: (canonical: string) => boolean = () => true): Map<string, string> {
   return new Map(
@@ -37,6 +30,13 @@ export function singleWordFold(synonyms: Readonly<Record<string, readonly string
   );
 }
 
+/**
+ * The ways a title is named: each part of "A, B, and C D" on its own ("Welders, Cutters, and
+ * Brazers"), a part that is only a generic head word ("Installers", "Technicians") together with
+ * the title's modifiers, a part without the title's head word given it ("Medical Records and Health
+ * Information Technicians" -> medical records technicians), and the last two words of a long name
+ * ("tractor-trailer truck drivers" -> truck drivers).
+ */
 export function namesOf(title: string, generic: ReadonlySet<string>, heads: ReadonlySet<string>): string[][] {
   const clean = nameOf(title);
   const plural = new Set(clean.split(/[\s,/&]+/).filter((w) => /[^s]s$/i.test(w)).map((w) => stem(normalize(w))));
@@ -69,7 +69,7 @@ export function namesOf(title: string, generic: ReadonlySet<string>, heads: Read
  * only after the list's "and" or "or" part.
  */
 export function nameOf(title: string): string {
-  const parts = title.replace(/\([^)]*\)/g, ' ').split(/\s*,\s*/);
+  const parts = title.replace(/\([^()]*\)/g, ' ').split(/\s*,\s*/);
   const listEnd = parts.findIndex((p, i) => i > 0 && /^(and|or)\s/i.test(p));
   const kept = listEnd > 0 ? parts.slice(0, listEnd + 1) : parts.slice(0, 1);
   return kept.join(', ').replace(/,\s*(except|all other|including)\b.*$/i, '');

@@ -25,6 +25,9 @@ interface Named {
   readonly seq: number;
 }
 
+/** A credential word before a name ("Certified", "Registered"), when two words or more follow it. */
+export const CREDENTIAL_WORD = /^(?:(?:nationally|board)[- ])?(?:certified|registered|licensed|credentialed|national)\s+(?=\S+\s+\S)/i;
+
 /** O*NET's catch-all titles ("Physicians and Surgeons, All Other"): the names people give them are different occupations. */
 const CATCH_ALL = /,\s*All Other$/i;
 
@@ -95,20 +98,21 @@ export class OccupationFinder {
       for (const title of c.titles.flatMap((id) => kb.knowledge.facts[id]?.value as readonly string[])) {
         // "OR assistant" without its linking-word-like "OR" would be "assistant", every assistant's word;
         // a title's bracketed initials ("… Assistant (CRTA)") are not how people say it.
-        const words = stems(title.replace(/\s*\([^)]*\)/g, ''));
+        const words = stems(title.replace(/\s*\([^()]*\)/g, ''));
         if (words.length === 1 && title.trim().split(/\s+/).length > 1) continue;
         if (careerTitles.has(words.join(' ')) && words.join(' ') !== stems(c.title).join(' ')) continue;
         this.add({ words, title, own: true, career: c.id });
       }
     }
     // A certification's name ("Registered Bedside Care Aide") is the knowledge base's own, not an occupation asked about.
+    const bareCerts: { words: string[]; title: string }[] = [];
     for (const fact of Object.values(kb.knowledge.facts)) {
       const value = fact.value as { name?: unknown; acronym?: unknown } | null;
       if (value && typeof value === 'object' && typeof value.name === 'string' && typeof value.acronym === 'string') {
         this.add({ words: stems(value.name), title: value.name, own: true });
-        // Said without its credential word ("the surgical animal nursing specialist cert").
-        const bare = value.name.replace(/^(?:certified|registered|licensed|credentialed|national(?:ly)?)\s+(?=\S+\s+\S)/i, '');
-        if (bare !== value.name) this.add({ words: stems(bare), title: value.name, own: true });
+        // Said without its credential word ("the surgical animal nursing specialist cert"), once the occupations are known.
+        const bare = value.name.replace(CREDENTIAL_WORD, '');
+        if (bare !== value.name) bareCerts.push({ words: stems(bare), title: value.name });
       }
     }
     const careerOf = (soc: string) => careerOfCode.get(soc);
@@ -129,6 +133,12 @@ export class OccupationFinder {
       if (f.ownOnly) initials.push(f.form.toLowerCase());
       const by = own ? [] : askedBy(words);
       this.add({ words, title: f.title, own, ...(career ? { career, whole: true } : {}), ...(by.length > 0 ? { askedBy: by } : {}) });
+    }
+    // A certification's name without its credential word that is an occupation's name ("Medical
+    // Assistant" of "Certified Medical Assistant") still names that occupation.
+    for (const cert of bareCerts) {
+      const same = (this.byKey.get(keyOf(cert.words)) ?? []).some((n) => !n.own && n.words.join(' ') === cert.words.join(' '));
+      if (!same) this.add({ ...cert, own: true });
     }
     this.abbreviateOwnNames();
     this.titleAskedBy = this.askedByTitle();

@@ -47,7 +47,7 @@ export function productsOf(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(/\b(?:like|such as)\s+([^.;:!?]+?)(?=\s+(?:like|such as)\s|[.;:!?]|$)/gi)) {
     const before = text.slice(Math.max(0, m.index - 40), m.index);
-    if (!/\b(?:systems?|software|tools?|programs?|platforms?|apps?|records?|EHRs?|EMRs?)\)?\s*(?:\([^)]*\)\s*)?$/i.test(before)) continue;
+    if (!/\b(?:systems?|software|tools?|programs?|platforms?|apps?|records?|EHRs?|EMRs?)\)?\s*(?:\([^()]*\)\s*)?$/i.test(before)) continue;
     for (const item of m[1]!.split(/,\s*|\s+(?:or|and)\s+/)) {
       const name = /^[A-Z][A-Za-z0-9]{2,}\b(?!['’])/.exec(item.trim())?.[0];
       if (name && !/^[A-Z]{2,5}s?$/.test(name) && !STOP_WORDS.includes(name.toLowerCase())) out.add(name);
@@ -136,9 +136,9 @@ export function factsOf(page: CareerPage, faqRules: readonly { pattern: RegExp; 
   const faq: { id: string; question: string }[] = [];
   let comparison: PageFacts['comparison'];
   for (const pair of page.faq) {
-    // The first rule that matches and whose topic no earlier question took.
-    const rule = faqRules.find((r) => r.pattern.test(pair.question) && !facts.some((f) => f.id === r.intent) && !(r.intent === 'role.comparison' && comparison));
-    let id = rule?.intent;
+    // The first rule that matches, when no earlier question took its topic (a second comparison is a FAQ of its own).
+    const rule = faqRules.find((r) => r.pattern.test(pair.question));
+    let id = rule && !facts.some((f) => f.id === rule.intent) && !(rule.intent === 'role.comparison' && comparison) ? rule.intent : undefined;
     if (id === 'role.comparison') {
       const m = /between an? (.+?) and an? (.+?)\?*$/i.exec(pair.question) ?? /(.+?)\s+(?:vs\.?|versus)\s+(.+?)\?*$/i.exec(pair.question);
       const head = (t: string) => slug(t.split(/\s+/).at(-1)!);

@@ -18,10 +18,10 @@ export interface IntentTemplate {
    */
   readonly starter?: { readonly pattern: string; readonly unless?: string; readonly utterances: readonly string[] };
   /**
-   * Labels and more utterances for when the page's text for the topic (with a FAQ's question)
-   * matches `pattern`: privacy, not a welder's safety rules; a FAQ about shifts gets schedule phrasings.
+   * Labels and more utterances for when the page's text for the topic (or, `on: question`, a FAQ's
+   * question) matches `pattern`: privacy, not a welder's safety rules; a FAQ about shifts gets schedule phrasings.
    */
-  readonly when?: readonly { readonly pattern: string; readonly label?: string; readonly utterances: readonly string[] }[];
+  readonly when?: readonly { readonly pattern: string; readonly on?: 'question'; readonly label?: string; readonly utterances: readonly string[] }[];
 }
 
 export interface ImportTemplates {
@@ -59,7 +59,7 @@ const plural = (t: string): string => (/(s|x|ch|sh)$/i.test(t) ? `${t}es` : /[^a
 
 /** A name of two words or more as people shorten it ("patient care technician" -> "pct"); none for one word. */
 export function initialsOf(name: string): string[] {
-  const words = name.toLowerCase().replace(/\([^)]*\)/g, ' ').split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  const words = name.toLowerCase().replace(/\([^()]*\)/g, ' ').split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
   return words.length >= 2 ? [words.map((w) => w[0]).join('')] : [];
 }
 
@@ -84,7 +84,7 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
   const has = (id: string): boolean => (id.endsWith('.*') ? parsed.facts.some((f) => f.id.startsWith(id.slice(0, -1))) : parsed.facts.some((f) => f.id === id));
   const salaryIds = parsed.facts.filter((f) => f.id.startsWith('salary.')).map((f) => f.id);
   const career = page.title.toLowerCase();
-  const titles = page.titles.map((t) => t.replace(/\s*\([^)]*\)/g, '').toLowerCase()).filter((t) => t !== career);
+  const titles = page.titles.map((t) => t.replace(/\s*\([^()]*\)/g, '').toLowerCase()).filter((t) => t !== career);
   const base: Record<string, string[]> = {
     career: [career],
     careers: [plural(career)],
@@ -164,8 +164,8 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
   };
   const write = (id: string, template: IntentTemplate, values: Record<string, readonly string[]>, extra: Record<string, string> = {}, label?: string): void => {
     const answer = answerOf(template.answer, extra);
-    const topicText = `${label ?? ''} ${statedTexts(answer).join(' ')}`;
-    const when = (template.when ?? []).filter((w) => new RegExp(w.pattern, 'i').test(topicText));
+    const stated = statedTexts(answer).join(' ');
+    const when = (template.when ?? []).filter((w) => new RegExp(w.pattern, 'i').test(w.on === 'question' ? (label ?? '') : stated));
     const whenLabel = when.find((w) => w.label)?.label;
     const t = when.length > 0 ? { ...template, utterances: [...template.utterances, ...when.flatMap((w) => w.utterances)], ...(whenLabel ? { label: whenLabel } : {}) } : template;
     const utterances = [...utterancesOf(t, values), ...(answer.includes('{{') ? pageSentences(answer) : [])];
@@ -215,7 +215,11 @@ export function generate(page: CareerPage, templates: ImportTemplates, options: 
     }
     if (key === 'role.comparison') {
       const c = parsed.comparison;
-      if (c) write(c.id, t, { a: [c.a.toLowerCase()], b: [c.b.toLowerCase()], ai: initialsOf(c.a), bi: initialsOf(c.b) }, { '@role.comparison': `@${c.id}` }, `${c.a} vs. ${c.b}`);
+      if (!c) continue;
+      // Initials alike on both sides ("OT assistant" and "OT aide": "ota") tell them apart no more.
+      const [ai, bi] = [initialsOf(c.a), initialsOf(c.b)];
+      const distinct = ai[0] !== bi[0];
+      write(c.id, t, { a: [c.a.toLowerCase()], b: [c.b.toLowerCase()], ai: distinct ? ai : [], bi: distinct ? bi : [] }, { '@role.comparison': `@${c.id}` }, `${c.a} vs. ${c.b}`);
       continue;
     }
     if (key === 'certs.overview' && starterCert && starterTemplate) {

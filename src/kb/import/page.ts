@@ -57,19 +57,32 @@ function issuerOf(line: string): string | undefined {
   return undefined;
 }
 
+/** Where `marker` next closes a tag at or after `from` ("</nav" in "</nav>", not in "</nav-tabs>"), or -1. */
+function closingAt(lower: string, marker: string, from: number): number {
+  let end = lower.indexOf(marker, from);
+  while (end >= 0 && /[a-z0-9-]/.test(lower[end + marker.length] ?? '')) end = lower.indexOf(marker, end + 1);
+  return end;
+}
+
 /**
  * Removes what lies between `open` and `close` markers, in one pass over the text (a page of
- * unclosed markers costs what its length does); an unclosed one removes the rest.
+ * unclosed markers costs what its length does); an unclosed one removes the rest, or only itself
+ * when `unclosed` is 'keep' (an unclosed <nav> must not take the page with it).
  */
-function cut(text: string, open: RegExp, close: (opened: string) => string, replacement: string): string {
+function cut(text: string, open: RegExp, close: (opened: string) => string, replacement: string, unclosed: 'drop' | 'keep' = 'drop'): string {
   let out = '';
   let at = 0;
   const lower = text.toLowerCase();
+  // Where each closing marker is known to occur no more: a page of a million unclosed <nav>s is searched once.
+  const noneFrom = new Map<string, number>();
   open.lastIndex = 0;
   for (let m = open.exec(text); m; m = open.exec(text)) {
-    out += text.slice(at, m.index) + replacement;
     const marker = close(m[0].toLowerCase());
-    const end = lower.indexOf(marker, m.index + m[0].length);
+    const from = m.index + m[0].length;
+    const end = from >= (noneFrom.get(marker) ?? Infinity) ? -1 : closingAt(lower, marker, from);
+    if (end < 0) noneFrom.set(marker, Math.min(from, noneFrom.get(marker) ?? Infinity));
+    if (end < 0 && unclosed === 'keep') continue;
+    out += text.slice(at, m.index) + replacement;
     if (end < 0) return out;
     at = end + marker.length;
     // "</script  >": the closing tag ends at its ">".
@@ -77,6 +90,17 @@ function cut(text: string, open: RegExp, close: (opened: string) => string, repl
     open.lastIndex = at;
   }
   return out + text.slice(at);
+}
+
+/** The text without its <head>: up to "</head>", or to "<body" where the head is left unclosed (HTML allows it). */
+function withoutHead(text: string): string {
+  const lower = text.toLowerCase();
+  const open = /<head(?=[\s>])/.exec(lower);
+  if (!open) return text;
+  const close = closingAt(lower, '</head', open.index);
+  const body = lower.indexOf('<body', open.index);
+  const end = close >= 0 ? (lower.indexOf('>', close) + 1 || text.length) : body;
+  return end < 0 ? text : `${text.slice(0, open.index)}\n${text.slice(end)}`;
 }
 
 /** A character reference as text, or the reference itself when it names no character that belongs in a page. */
@@ -94,9 +118,11 @@ export function pageLines(source: string): string[] {
   if (/<\/?[a-z][^>]*>/i.test(text)) {
     // Comments first: a script tag inside a comment is no script.
     text = cut(text, /<!--/g, () => '-->', '');
-    // The head (title, scripts, metadata), navigation and footer are the site's, not the page's text:
-    // a <title> often repeats the heading with the site's name ("How to Become a Paralegal | Northfield Career Center").
-    text = cut(text, /<(script|style|noscript|template|head|nav|footer)\b/gi, (opened) => `</${opened.slice(1)}`, '\n');
+    text = cut(text, /<(script|style|noscript|template)(?=[\s>/])/gi, (opened) => `</${opened.slice(1)}`, '\n');
+    // The head (title, metadata), navigation and footer are the site's, not the page's text: a <title>
+    // often repeats the heading with the site's name ("How to Become a Paralegal | Northfield Career Center").
+    text = withoutHead(text);
+    text = cut(text, /<(nav|footer)(?=[\s>/])/gi, (opened) => `</${opened.slice(1)}`, '\n', 'keep');
     text = text
       // A list item whose text sits in a paragraph ("<li><p>…") is still one bullet.
       .replace(/<li\b[^>]{0,500}>(?:\s*<(?:p|div|span)\b[^>]{0,500}>)*/gi, '\n• ')
@@ -126,13 +152,29 @@ const HEADINGS = {
   duties: /^(job )?duties|^what (do they|you'?ll) do/i,
   salary: /^salary( information)?$|^pay$|^wages?$/i,
   training: /^get trained$|^training$|^education( and training)?$/i,
-  steps: /^here(?:'?s| is) how to (?:begin|get started|start)\b.{0,40}$|^how to (get started|begin|become)|^(?:follow )?(?:these |the )?steps to (?:begin|get started|start|become)\b.{0,40}$/i,
+  // A heading, not a sentence: nothing after it ends like one ("Here's how to get started: call us." is a FAQ's answer).
+  steps: /^here(?:'?s| is) how to (?:begin|get started|start)\b[^.!?]{0,40}$|^how to (get started|begin|become)|^(?:follow )?(?:these |the )?steps to (?:begin|get started|start|become)\b[^.!?]{0,40}$/i,
   faq: /^frequently asked questions$|^faqs?$/i,
   certs: /^get certified$|certifications?$/i,
 };
 
 /** A training step: its title, a colon, what it says ("Earn a high school diploma or GED: ..."). */
 const STEP = /^(?:step \d+[:.]?\s*)?([^:]{3,90}):\s+(.+)$/i;
+
+/** What names a site rather than a career ("Northfield Career Center", "jobs.example.org"). */
+const SITE = /\b(?:career|careers|center|centre|college|university|institute|school|academy|workforce|jobs?)\b|\.(?:com|org|edu|gov|net)\b/i;
+
+/**
+ * A title without the site's name after it: anything after " | ", or after the last dash set off by
+ * spaces when what follows names a site ("Paralegal - Northfield Career Center"; "Heating - Cooling
+ * Tech" stays whole). Found by index, in one pass.
+ */
+function withoutSiteName(title: string): string {
+  const bar = title.indexOf(' | ');
+  const head = bar >= 0 ? title.slice(0, bar) : title;
+  const dash = Math.max(head.lastIndexOf(' - '), head.lastIndexOf(' – '), head.lastIndexOf(' — '));
+  return dash >= 0 && SITE.test(head.slice(dash + 3)) ? head.slice(0, dash) : head;
+}
 
 /** A heading over the related job titles (the seed lists them under the FAQ without one). */
 const TITLES_HEADING = /^(?:(?:related|other|similar|common|alternative)\s+)?(?:job\s+)?titles:?$|^also known as:?$/i;
@@ -160,10 +202,10 @@ export function parseCareerPage(source: string): CareerPage {
   if (lines.length === 0) throw new PageError('the page is empty');
   const titleAt = lines.findIndex((l) => /^how to become an? /i.test(l));
   if (titleAt < 0) throw new PageError('the page has no title: it needs a line "How to Become a <career>" (the seed\'s template)');
-  // A site's name after a separator ("How to Become a Paralegal | Northfield Career Center") is not the career's.
-  const title = lines[titleAt]!.replace(/^how to become an? /i, '').replace(/\s+[|–—-]\s+.*$/, '').replace(/[.:]+$/, '').trim();
+  const title = withoutSiteName(lines[titleAt]!.replace(/^how to become an? /i, '')).replace(/[.:]+$/, '').trim();
   if (!title) throw new PageError('the title line "How to Become a …" names no career');
-  const category = titleAt > 0 && lines[titleAt - 1]!.split(' ').length <= 4 ? lines[titleAt - 1] : undefined;
+  // The short line before the title, unless it names the site ("Northfield Career Center" in a page's header).
+  const category = titleAt > 0 && lines[titleAt - 1]!.split(' ').length <= 4 && !SITE.test(lines[titleAt - 1]!) ? lines[titleAt - 1] : undefined;
 
   const unread: string[] = lines.slice(0, titleAt).filter((l) => l !== category);
   const overview: string[] = [];

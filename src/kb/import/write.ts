@@ -6,7 +6,7 @@ import { generate, slug, type ImportTemplates, type IntentTemplate } from './gen
 import { buildKnowledgeBase, type ParsedFile } from '../validate.js';
 import { KnowledgeBaseError } from '../errors.js';
 import { OCCUPATIONS_FILE, readOccupationTitles, yamlFileNames } from '../load.js';
-import { nameOf } from '../../engine/occupations.js';
+import { CREDENTIAL_WORD, nameOf } from '../../engine/occupations.js';
 import { singleWordFold, stemsOf as nameStems } from '../../engine/occupation-names.js';
 import { stem, tokenize } from '../../engine/analyze.js';
 import { normalize } from '../../engine/normalize.js';
@@ -58,12 +58,12 @@ const stemsOf = (t: string): string => tokenize(normalize(t)).map(stem).join(' '
  */
 function socOf(title: string, occupations: readonly { soc: string; title: string }[], shortForms: Readonly<Record<string, string>> = {}, fold: ReadonlyMap<string, string> = new Map()): string[] {
   // A credential before the title ("Certified Nursing Assistant") is not part of the occupation's O*NET name.
-  const bare = title.replace(/^(?:(?:nationally|board)[- ])?(?:certified|licensed|registered|credentialed)\s+(?=\S)/i, '');
+  const bare = title.replace(CREDENTIAL_WORD, '').replace(/^(?:(?:nationally|board)[- ])?(?:certified|registered|licensed|credentialed|national)\s+(?=\S+$)/i, '');
   const wanted = stemsOf(title);
   const wantedBare = stemsOf(bare);
   // A short form people type for an occupation ("hvac tech") that is the career's title ("HVAC Technician").
   const folded = (t: string): string => nameStems(t, fold).join(' ');
-  const byShortForm = Object.entries(shortForms).filter(([form]) => folded(form) === folded(title)).map(([, onet]) => onet);
+  const byShortForm = (t: string) => Object.entries(shortForms).filter(([form]) => folded(form) === folded(t)).map(([, onet]) => onet);
   const names = (onet: string): string[] => {
     const whole = nameOf(onet);
     // "Opticians, Dispensing", "Cooks, Restaurant": O*NET's qualifier after a comma goes first when people say it.
@@ -83,9 +83,9 @@ function socOf(title: string, occupations: readonly { soc: string; title: string
     if (modifiers) distributed.push(...parts.slice(1).filter((p) => !p.includes(' ')).map((p) => `${modifiers} ${p}`));
     return [whole, ...inverted, ...own, ...distributed];
   };
-  const matching = (w: string) => occupations.filter((o) => byShortForm.includes(o.title) || names(o.title).some((n) => stemsOf(n) === w)).map((o) => o.soc);
-  const codes = matching(wanted);
-  return codes.length > 0 || wantedBare === wanted ? codes : matching(wantedBare);
+  const matching = (t: string, w: string) => occupations.filter((o) => byShortForm(t).includes(o.title) || names(o.title).some((n) => stemsOf(n) === w)).map((o) => o.soc);
+  const codes = matching(title, wanted);
+  return codes.length > 0 || wantedBare === wanted ? codes : matching(bare, wantedBare);
 }
 
 /** The product's short forms of occupations ("hvac tech") and its single-word synonyms ("tech" for "technician"), to find a career's O*NET code. */
