@@ -103,12 +103,15 @@ describe('pages whose steps are introduced otherwise (home health aide, HTML; ma
   });
 });
 
-describe('the eighteen earlier fixture pages alone', () => {
+describe('the twenty other fixture pages alone', () => {
   it('each answers its questions written apart from the page: >= 0.85 in scope and out of scope (measured at the end of the fifth session)', () => {
     const pages: [string, string][] = [
       ['pharmacy-technician', 'txt'], ['phlebotomist', 'txt'], ['surgical-technologist', 'txt'], ['dental-assistant', 'txt'], ['medical-assistant', 'txt'], ['respiratory-therapist', 'txt'],
       ['welder', 'txt'], ['physical-therapist-assistant', 'txt'], ['emergency-medical-technician', 'txt'], ['medical-laboratory-technician', 'txt'], ['hvac-technician', 'txt'], ['veterinary-technician', 'txt'],
       ['certified-nursing-assistant', 'txt'], ['dispensing-optician', 'txt'], ['radiologic-technologist', 'md'], ['paralegal', 'html'], ['occupational-therapy-assistant', 'txt'], ['electrician', 'txt'],
+      // The last two, written blind and first asked with the session's final code: 0.929 (0.982 once a FAQ's
+      // id kept its whole question) and 0.849 (0.887 once "medical billing specialist" was a short form).
+      ['cardiovascular-technologist', 'txt'], ['medical-billing-specialist', 'txt'],
     ];
     for (const [career, ext] of pages) {
       const { score } = askAlone(career, ext);

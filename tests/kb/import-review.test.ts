@@ -90,3 +90,17 @@ describe('a review of the fifth session: topics and names', () => {
     for (const q of ['do i need a background check', 'is it full-time']) expect(productEngine().decide(q), q).toMatchObject({ kind: 'fallback' });
   });
 });
+
+describe('the last two blind pages of the fifth session', () => {
+  it("A FAQ's id keeps its whole question (up to 80 characters): \"faq.will_i_have_to_work_nights_weekends_or_be_on_call\"", () => {
+    const { kb } = importEdited('cardiovascular-technologist.txt', (t) => t);
+    expect(kb.intents.map((i) => i.id)).toContain('faq.will_i_have_to_work_nights_weekends_or_be_on_call');
+  });
+
+  it('"Medical billing specialist" is O*NET\'s billing and posting clerks: its own career when imported, another occupation to the records specialist', () => {
+    const { kb, engine } = importEdited('medical-billing-specialist.txt', (t) => t);
+    expect(kb.knowledge.career.soc).toEqual(['43-3021.00']);
+    expect(engine.decide('tell me about being a medical biller')).toMatchObject({ kind: 'answer' });
+    expect(productEngine().decide('how much does a medical billing specialist make')).toMatchObject({ kind: 'fallback', occupation: 'Billing and Posting Clerks' });
+  });
+});

@@ -93,7 +93,7 @@ export const slug = (text: string): string =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_|_$/g, '')
-    .slice(0, 40);
+    .slice(0, 80);
 
 /**
  * The page's content as facts, each taken from the page as written (sentences and list items are
