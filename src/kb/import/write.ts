@@ -83,7 +83,10 @@ function socOf(title: string, occupations: readonly { soc: string; title: string
     if (modifiers) distributed.push(...parts.slice(1).filter((p) => !p.includes(' ')).map((p) => `${modifiers} ${p}`));
     return [whole, ...inverted, ...own, ...distributed];
   };
-  const matching = (t: string, w: string) => occupations.filter((o) => byShortForm(t).includes(o.title) || names(o.title).some((n) => stemsOf(n) === w)).map((o) => o.soc);
+  const matching = (t: string, w: string) => {
+    const short = byShortForm(t);
+    return occupations.filter((o) => short.includes(o.title) || names(o.title).some((n) => stemsOf(n) === w)).map((o) => o.soc);
+  };
   const codes = matching(title, wanted);
   return codes.length > 0 || wantedBare === wanted ? codes : matching(bare, wantedBare);
 }
