@@ -1,4 +1,4 @@
-import { factText } from './template.js';
+import { factText, factTexts } from './template.js';
 import { nameOf, type NamedOccupations, type OccupationFinder } from './occupations.js';
 import { within } from './context.js';
 import { STOP_WORDS, stem, wordsOf, type Analysis } from './analyze.js';
@@ -88,8 +88,7 @@ export class CareerDecisions {
       }
       // A name the page gives (a product, a credential: capitalised inside a sentence) is its own however
       // rarely used; each item of a list is a sentence of its own ("Take patient histories" names nothing).
-      const sentences = Array.isArray(fact.value) ? fact.value.map(String) : typeof fact.value === 'object' && fact.value !== null ? Object.values(fact.value).map(String) : [text];
-      for (const sentence of sentences) for (const name of sentence.match(NAMED_WORDS) ?? []) for (const term of engine.analyze(name).content) names.add(term);
+      for (const sentence of factTexts(fact.value)) for (const name of sentence.match(NAMED_WORDS) ?? []) for (const term of engine.analyze(name).content) names.add(term);
     }
     for (const [term, n] of uses) if (n < DISTINCTIVE_FACTS && !names.has(term)) this.distinctive.set(term, null);
     // A category two careers share ("Healthcare") tells neither apart, however many of their facts use its words;

@@ -25,8 +25,18 @@ interface Named {
   readonly seq: number;
 }
 
-/** A credential word before a name ("Certified", "Registered"), when two words or more follow it. */
-export const CREDENTIAL_WORD = /^(?:(?:nationally|board)[- ])?(?:certified|registered|licensed|credentialed|national)\s+(?=\S+\s+\S)/i;
+/** A credential word before a name ("Certified", "Nationally Registered"). */
+const CREDENTIAL_WORD = /^(?:(?:nationally|board)[- ])?(?:certified|registered|licensed|credentialed|national)\s+/i;
+
+/**
+ * A name without the credential word before it ("Certified Nursing Assistant" -> "Nursing
+ * Assistant"), when at least `rest` words remain; otherwise the name as it is.
+ */
+export function withoutCredentialWord(name: string, rest: number): string {
+  const m = CREDENTIAL_WORD.exec(name);
+  const left = m ? name.slice(m[0].length).trim() : '';
+  return left !== '' && left.split(/\s+/).length >= rest ? left : name;
+}
 
 /** O*NET's catch-all titles ("Physicians and Surgeons, All Other"): the names people give them are different occupations. */
 const CATCH_ALL = /,\s*All Other$/i;
@@ -94,13 +104,14 @@ export class OccupationFinder {
     // sterile processing page) names that career, not this one.
     const careerTitles = new Set(careers.map((c) => stems(c.title).join(' ')));
     for (const c of careers) {
-      this.add({ words: stems(c.title), title: c.title, own: true, career: c.id, whole: true });
+      const own = stems(c.title);
+      this.add({ words: own, title: c.title, own: true, career: c.id, whole: true });
       for (const title of c.titles.flatMap((id) => kb.knowledge.facts[id]?.value as readonly string[])) {
         // "OR assistant" without its linking-word-like "OR" would be "assistant", every assistant's word;
         // a title's bracketed initials ("… Assistant (CRTA)") are not how people say it.
         const words = stems(title.replace(/\s*\([^()]*\)/g, ''));
         if (words.length === 1 && title.trim().split(/\s+/).length > 1) continue;
-        if (careerTitles.has(words.join(' ')) && words.join(' ') !== stems(c.title).join(' ')) continue;
+        if (careerTitles.has(words.join(' ')) && words.join(' ') !== own.join(' ')) continue;
         this.add({ words, title, own: true, career: c.id });
       }
     }
@@ -111,7 +122,7 @@ export class OccupationFinder {
       if (value && typeof value === 'object' && typeof value.name === 'string' && typeof value.acronym === 'string') {
         this.add({ words: stems(value.name), title: value.name, own: true });
         // Said without its credential word ("the surgical animal nursing specialist cert"), once the occupations are known.
-        const bare = value.name.replace(CREDENTIAL_WORD, '');
+        const bare = withoutCredentialWord(value.name, 2);
         if (bare !== value.name) bareCerts.push({ words: stems(bare), title: value.name });
       }
     }

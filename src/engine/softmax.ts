@@ -249,7 +249,7 @@ function supports(examples: readonly SparseExample[], labelCount: number, featur
   }
   let allUses = 0;
   for (let f = 0; f < featureCount; f++) allUses += uses[f]!;
-  if (fitsDense(examples, labelCount, options)) {
+  if (denseWithin(allUses, labelCount, options)) {
     const start = Int32Array.from({ length: featureCount + 1 }, (_v, f) => f * labelCount);
     const labelOf = Int32Array.from({ length: featureCount * labelCount }, (_v, j) => j % labelCount);
     const epochs = Math.min(options.epochs, Math.max(options.minEpochs, Math.floor(options.maxWork / Math.max(1, allUses * labelCount))));
@@ -291,6 +291,11 @@ function supports(examples: readonly SparseExample[], labelCount: number, featur
 export function fitsDense(examples: readonly SparseExample[], labelCount: number, options: Pick<SoftmaxOptions, 'minEpochs' | 'maxWork'>): boolean {
   let allUses = 0;
   for (const { ids } of examples) allUses += ids.length;
+  return denseWithin(allUses, labelCount, options);
+}
+
+/** The dense rule itself, on the examples' feature uses counted once. */
+function denseWithin(allUses: number, labelCount: number, options: Pick<SoftmaxOptions, 'minEpochs' | 'maxWork'>): boolean {
   return allUses * labelCount * options.minEpochs <= options.maxWork;
 }
 

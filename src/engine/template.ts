@@ -82,7 +82,14 @@ export function groupDigits(value: number): string {
 
 /** All the words of a fact's value, for matching (a list's items, a record's fields). */
 export function factText(value: FactValue): string {
-  return typeof value === 'string' ? value : Array.isArray(value) ? value.join(' ') : typeof value === 'object' ? Object.values(value).join(' ') : '';
+  return factTexts(value).join(' ');
+}
+
+/** A fact's value as its texts, each a sentence of its own: the string, a list's items, a record's fields. */
+export function factTexts(value: FactValue): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return [...value];
+  return typeof value === 'object' ? Object.values(value).map((v) => (v == null ? '' : String(v))) : [];
 }
 
 /** Formats a value for inline text: money as "$35,780", lists as "a, b and c", records by name. */

@@ -7,6 +7,15 @@ import { askAlone, askPage, importAlone } from './import-helpers.js';
 
 const page = (file: string) => parseCareerPage(readFileSync(join(FIXTURES, 'careers', file), 'utf8'));
 
+/** Each fixture page, imported alone, answers its own questions at >= 0.85 in scope and out of scope. */
+function expectAloneAtLeast085(pages: readonly (readonly [career: string, ext: string])[]): void {
+  for (const [career, ext] of pages) {
+    const { score } = askAlone(career, ext);
+    expect(score.inScopeAccuracy, career).toBeGreaterThanOrEqual(0.85);
+    expect(score.oosRecall, career).toBeGreaterThanOrEqual(0.85);
+  }
+}
+
 // Four pages written blind by helpers who never saw the engine, in the fifth session: a paralegal
 // page in HTML, a radiologic technologist page in Markdown, and two text pages whose titles O*NET
 // writes otherwise ("Certified Nursing Assistant", "Dispensing Optician"). Measured once, alone in
@@ -95,11 +104,7 @@ describe('pages whose steps are introduced otherwise (home health aide, HTML; ma
   });
 
   it('alone, each of the three answers its questions written apart from the page: >= 0.85 in scope and out of scope', () => {
-    for (const [career, ext] of [['dental-hygienist', 'txt'], ['massage-therapist', 'md'], ['home-health-aide', 'html']] as const) {
-      const { score } = askAlone(career, ext);
-      expect(score.inScopeAccuracy, career).toBeGreaterThanOrEqual(0.85);
-      expect(score.oosRecall, career).toBeGreaterThanOrEqual(0.85);
-    }
+    expectAloneAtLeast085([['dental-hygienist', 'txt'], ['massage-therapist', 'md'], ['home-health-aide', 'html']]);
   });
 });
 
@@ -113,10 +118,6 @@ describe('the twenty other fixture pages alone', () => {
       // id kept its whole question) and 0.849 (0.887 once "medical billing specialist" was a short form).
       ['cardiovascular-technologist', 'txt'], ['medical-billing-specialist', 'txt'],
     ];
-    for (const [career, ext] of pages) {
-      const { score } = askAlone(career, ext);
-      expect(score.inScopeAccuracy, career).toBeGreaterThanOrEqual(0.85);
-      expect(score.oosRecall, career).toBeGreaterThanOrEqual(0.85);
-    }
+    expectAloneAtLeast085(pages);
   });
 });

@@ -16,7 +16,8 @@ function importEdited(file: string, edit: (text: string) => string, beside: read
   const path = join(f.dir, file);
   writeFileSync(path, edit(fixture(file)));
   run(path, f);
-  return { kb: load(f), engine: createEngine(load(f)) };
+  const kb = load(f);
+  return { kb, engine: createEngine(kb) };
 }
 
 // What a review of the fifth session's importer found (each failed before its fix).

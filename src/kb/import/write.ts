@@ -6,7 +6,7 @@ import { generate, slug, type ImportTemplates, type IntentTemplate } from './gen
 import { buildKnowledgeBase, type ParsedFile } from '../validate.js';
 import { KnowledgeBaseError } from '../errors.js';
 import { OCCUPATIONS_FILE, readOccupationTitles, yamlFileNames } from '../load.js';
-import { CREDENTIAL_WORD, nameOf } from '../../engine/occupations.js';
+import { nameOf, withoutCredentialWord } from '../../engine/occupations.js';
 import { singleWordFold, stemsOf as nameStems } from '../../engine/occupation-names.js';
 import { stem, tokenize } from '../../engine/analyze.js';
 import { normalize } from '../../engine/normalize.js';
@@ -58,7 +58,7 @@ const stemsOf = (t: string): string => tokenize(normalize(t)).map(stem).join(' '
  */
 function socOf(title: string, occupations: readonly { soc: string; title: string }[], shortForms: Readonly<Record<string, string>> = {}, fold: ReadonlyMap<string, string> = new Map()): string[] {
   // A credential before the title ("Certified Nursing Assistant") is not part of the occupation's O*NET name.
-  const bare = title.replace(CREDENTIAL_WORD, '').replace(/^(?:(?:nationally|board)[- ])?(?:certified|registered|licensed|credentialed|national)\s+(?=\S+$)/i, '');
+  const bare = withoutCredentialWord(title, 1);
   const wanted = stemsOf(title);
   const wantedBare = stemsOf(bare);
   // A short form people type for an occupation ("hvac tech") that is the career's title ("HVAC Technician").
